@@ -186,7 +186,8 @@ public final class Mmu {
 
     private void storeCross(long a, long v, int n) {
         writePage(a);
-        writePage(a + n - 1); // fault before writing anything
+        // Fault before writing anything, at the first byte of the second page (as a load would).
+        writePage((a + n - 1) & ~(long) OFF);
         for (int k = 0; k < n; k++) sb(a + k, v >>> (8 * k));
     }
 }
