@@ -2,27 +2,15 @@ package dev.rivet.cpu;
 
 import dev.rivet.mm.Access;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * The A extension: LR/SC and AMOs, atomic across harts running on different Java threads.
- * Each works on the backing page array through a little-endian VarHandle in a volatile
- * (sequentially consistent) mode, which is at least as strong as any aq/rl combination, so the
- * aq/rl bits need no separate handling.
- *
- * <p>The access is naturally aligned (a misaligned one stops with
- * {@link StopReason.Misaligned}, Linux's SIGBUS), hence never crosses a page, and aligned
- * offsets in a {@code byte[]} are aligned in memory because HotSpot's array base offset (16) is a
- * multiple of 8. (With {@code -XX:+UseCompactObjectHeaders} the base offset is 12 and the
- * VarHandle would refuse atomic 8-byte access; Rivet does not use that flag.)
+ * Each works on the backing page array through {@link GuestAtomics} in volatile (sequentially
+ * consistent) mode, which is at least as strong as any aq/rl combination, so the aq/rl bits need
+ * no separate handling. The access is naturally aligned (a misaligned one stops with
+ * {@link StopReason.Misaligned}, Linux's SIGBUS), hence never crosses a page.
  */
 final class Amo {
     private Amo() {}
-
-    static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static Insn decode(int b, long pc, int rd, int rs1, int rs2, int f3) {
         if (f3 != 2 && f3 != 3) return Decoder.illegal(pc, 4, b);
@@ -57,12 +45,12 @@ final class Amo {
         int o = (int) a & 0xfff;
         switch (in.op) {
             case Op.LR_W -> {
-                int v = (int) I32.getVolatile(m.readPage(a), o);
+                int v = GuestAtomics.getInt(m.readPage(a), o);
                 h.reserve(a, v);
                 x[in.rd] = v;
             }
             case Op.LR_D -> {
-                long v = (long) I64.getVolatile(m.readPage(a), o);
+                long v = GuestAtomics.getLong(m.readPage(a), o);
                 h.reserve(a, v);
                 x[in.rd] = v;
             }
@@ -72,13 +60,13 @@ final class Amo {
             // The LR/SC loops compilers and libcs emit are correct under this weaker rule.
             case Op.SC_W -> {
                 boolean ok = h.reservationValid && h.reservationAddress == a
-                        && I32.compareAndSet(m.writePage(a), o, (int) h.reservationValue, (int) x[in.rs2]);
+                        && GuestAtomics.casInt(m.writePage(a), o, (int) h.reservationValue, (int) x[in.rs2]);
                 h.reservationValid = false;
                 x[in.rd] = ok ? 0 : 1;
             }
             case Op.SC_D -> {
                 boolean ok = h.reservationValid && h.reservationAddress == a
-                        && I64.compareAndSet(m.writePage(a), o, h.reservationValue, x[in.rs2]);
+                        && GuestAtomics.casLong(m.writePage(a), o, h.reservationValue, x[in.rs2]);
                 h.reservationValid = false;
                 x[in.rd] = ok ? 0 : 1;
             }
@@ -93,23 +81,24 @@ final class Amo {
 
     private static long amoW(int op, byte[] p, int o, int v) {
         return switch (op) {
-            case Op.AMOSWAP_W -> (int) I32.getAndSet(p, o, v);
-            case Op.AMOADD_W -> (int) I32.getAndAdd(p, o, v);
-            case Op.AMOXOR_W -> (int) I32.getAndBitwiseXor(p, o, v);
-            case Op.AMOAND_W -> (int) I32.getAndBitwiseAnd(p, o, v);
-            case Op.AMOOR_W -> (int) I32.getAndBitwiseOr(p, o, v);
+            case Op.AMOSWAP_W -> GuestAtomics.getAndSetInt(p, o, v);
+            case Op.AMOADD_W -> GuestAtomics.getAndAddInt(p, o, v);
             default -> {
                 int old;
                 do {
-                    old = (int) I32.getVolatile(p, o);
-                } while (!I32.compareAndSet(p, o, old, minMaxW(op, old, v)));
+                    old = GuestAtomics.getInt(p, o);
+                } while (!GuestAtomics.casInt(p, o, old, combineW(op, old, v)));
                 yield old;
             }
         };
     }
 
-    private static int minMaxW(int op, int a, int b) {
+    /** The value a CAS-loop AMO stores, given the old memory value {@code a} and rs2 {@code b}. */
+    private static int combineW(int op, int a, int b) {
         return switch (op) {
+            case Op.AMOXOR_W -> a ^ b;
+            case Op.AMOAND_W -> a & b;
+            case Op.AMOOR_W -> a | b;
             case Op.AMOMIN_W -> Math.min(a, b);
             case Op.AMOMAX_W -> Math.max(a, b);
             case Op.AMOMINU_W -> Integer.compareUnsigned(a, b) <= 0 ? a : b;
@@ -119,23 +108,23 @@ final class Amo {
 
     private static long amoD(int op, byte[] p, int o, long v) {
         return switch (op) {
-            case Op.AMOSWAP_D -> (long) I64.getAndSet(p, o, v);
-            case Op.AMOADD_D -> (long) I64.getAndAdd(p, o, v);
-            case Op.AMOXOR_D -> (long) I64.getAndBitwiseXor(p, o, v);
-            case Op.AMOAND_D -> (long) I64.getAndBitwiseAnd(p, o, v);
-            case Op.AMOOR_D -> (long) I64.getAndBitwiseOr(p, o, v);
+            case Op.AMOSWAP_D -> GuestAtomics.getAndSetLong(p, o, v);
+            case Op.AMOADD_D -> GuestAtomics.getAndAddLong(p, o, v);
             default -> {
                 long old;
                 do {
-                    old = (long) I64.getVolatile(p, o);
-                } while (!I64.compareAndSet(p, o, old, minMaxD(op, old, v)));
+                    old = GuestAtomics.getLong(p, o);
+                } while (!GuestAtomics.casLong(p, o, old, combineD(op, old, v)));
                 yield old;
             }
         };
     }
 
-    private static long minMaxD(int op, long a, long b) {
+    private static long combineD(int op, long a, long b) {
         return switch (op) {
+            case Op.AMOXOR_D -> a ^ b;
+            case Op.AMOAND_D -> a & b;
+            case Op.AMOOR_D -> a | b;
             case Op.AMOMIN_D -> Math.min(a, b);
             case Op.AMOMAX_D -> Math.max(a, b);
             case Op.AMOMINU_D -> Long.compareUnsigned(a, b) <= 0 ? a : b;
