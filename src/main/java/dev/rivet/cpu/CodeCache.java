@@ -20,6 +20,10 @@ final class CodeCache {
     static final int MAX_BLOCK = 128;
     private static final int OFF = AddressSpace.PAGE_SIZE - 1;
 
+    /**
+     * Keyed weakly, so a dead address space (after exit or exec) takes its code with it. Nothing
+     * reachable from a CodeCache refers back to its AddressSpace, or the key would never die.
+     */
     private static final Map<AddressSpace, CodeCache> CACHES = new WeakHashMap<>();
 
     /** The code cache of {@code space}, created (and registered as its code watcher) on first use. */
@@ -27,7 +31,7 @@ final class CodeCache {
         synchronized (CACHES) {
             CodeCache c = CACHES.get(space);
             if (c == null) {
-                c = new CodeCache(space);
+                c = new CodeCache();
                 CACHES.put(space, c);
                 space.setCodeWatcher(c::invalidatePage);
             }
@@ -43,12 +47,9 @@ final class CodeCache {
         final List<Block> all = new ArrayList<>();
     }
 
-    private final AddressSpace space;
     private final ConcurrentHashMap<Long, PageCode> pages = new ConcurrentHashMap<>();
 
-    private CodeCache(AddressSpace space) {
-        this.space = space;
-    }
+    private CodeCache() {}
 
     /** The block at {@code pc}, decoding it if needed. Throws MemoryFault if pc cannot be fetched. */
     Block get(Mmu m, long pc) {
@@ -66,7 +67,7 @@ final class CodeCache {
     private Block decode(Mmu m, long pc) {
         long vpn = pc >>> 12;
         m.fetchPage(pc); // an unfetchable pc faults here, before anything is watched
-        PageCode first = page(vpn);
+        PageCode first = page(m.space, vpn);
         ArrayList<Insn> list = new ArrayList<>();
         long a = pc;
         PageCode second = null;
@@ -79,7 +80,7 @@ final class CodeCache {
                 if (((a + 2) & OFF) == 0) { // straddles into the next page
                     if (!list.isEmpty()) break; // let it start its own block
                     m.fetchPage(a + 2);
-                    second = page(vpn + 1);
+                    second = page(m.space, vpn + 1);
                 }
                 in = Decoder.decode(lo | m.fetch16(a + 2) << 16, a);
             }
@@ -103,7 +104,7 @@ final class CodeCache {
     }
 
     /** The entry for a page, watching the page first so no store after this point goes unnoticed. */
-    private PageCode page(long vpn) {
+    private PageCode page(AddressSpace space, long vpn) {
         PageCode p = pages.get(vpn);
         if (p != null) return p;
         PageCode fresh = new PageCode();

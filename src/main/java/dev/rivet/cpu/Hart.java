@@ -33,8 +33,8 @@ public final class Hart {
     static final int BLOCK_CACHE_BITS = 12, BLOCK_CACHE_MASK = (1 << BLOCK_CACHE_BITS) - 1;
     /** Per-hart direct-mapped cache of decoded blocks, by pc. */
     final Block[] blocks = new Block[1 << BLOCK_CACHE_BITS];
-    /** This hart's TLBs and loads/stores. */
-    final Mmu mmu = new Mmu();
+    /** This hart's TLBs and loads/stores (the JIT's compiled code uses them too). */
+    public final Mmu mmu = new Mmu();
     /** The decoded code of {@link #memory} (shared by the harts of an address space). */
     CodeCache code;
 

@@ -16,6 +16,9 @@ final class Interpreter {
 
     static StopReason run(Hart h) {
         if (h.mmu.space != h.memory) h.attach();
+        // With RVC, pc bit 0 does not exist (sepc's bit 0 is hardwired to zero): a kernel-set odd
+        // pc (sigreturn with a bad context) resumes at the even address, as on hardware.
+        h.pc &= ~1L;
         final Mmu m = h.mmu;
         final Block[] cache = h.blocks;
         final CodeCache code = h.code;
