@@ -8,6 +8,13 @@ package dev.rivet.cpu;
 public final class Block {
     public final long pc;
     public final Insn[] code;
+    /**
+     * The interpreter's compact copy of {@link #code}: per instruction {@code op | rd << 8 |
+     * rs1 << 16 | rs2 << 24} and the immediate, so the hot loop reads two flat arrays instead
+     * of chasing an object per instruction.
+     */
+    final int[] ops;
+    final long[] imms;
     /** The address after the last instruction. */
     public final long next;
     /**
@@ -20,6 +27,13 @@ public final class Block {
     Block(long pc, Insn[] code) {
         this.pc = pc;
         this.code = code;
+        this.ops = new int[code.length];
+        this.imms = new long[code.length];
+        for (int i = 0; i < code.length; i++) {
+            Insn in = code[i];
+            ops[i] = in.op | in.rd << 8 | in.rs1 << 16 | in.rs2 << 24;
+            imms[i] = in.imm;
+        }
         Insn last = code[code.length - 1];
         this.next = last.pc + last.len;
     }
