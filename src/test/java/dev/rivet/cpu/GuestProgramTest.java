@@ -36,7 +36,10 @@ class GuestProgramTest {
         assertEquals(new String(expected, StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
     }
 
-    private static int runOnHart(byte[] image, ByteArrayOutputStream out) throws ErrnoException {
+    /** Instructions the last program retired (for a benchmark harness). */
+    static long lastInstret, lastBlocks;
+
+    static int runOnHart(byte[] image, ByteArrayOutputStream out) throws ErrnoException {
         AddressSpace as = new AddressSpace();
         Hart h = new Hart(as);
         ByteBuffer e = ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN);
@@ -92,7 +95,10 @@ class GuestProgramTest {
                 case 96 -> ret = 1;   // set_tid_address
                 case 135 -> ret = 0;  // rt_sigprocmask
                 case 214 -> ret = as.brk(a0);
-                case 93, 94 -> { return (int) a0; }
+                case 93, 94 -> {
+                    lastInstret = h.instret;
+                    return (int) a0;
+                }
                 default -> ret = -38; // ENOSYS
             }
             x[10] = ret;
