@@ -1,9 +1,10 @@
 package dev.rivet.cpu;
 
 /**
- * A basic block of decoded instructions: straight-line code ending at a control transfer, a
- * trap, a CSR write, {@code fence.i}, the end of its page, or a length limit. Only the last
- * instruction may transfer control; if it does not, execution continues at {@link #next}.
+ * An extended basic block of decoded instructions: straight-line code from one entry, ending at
+ * an unconditional jump, a trap, a CSR write, {@code fence.i}, the end of its page, or a length
+ * limit. Conditional branches inside it are side exits when taken. If the last instruction does
+ * not transfer control, execution continues at {@link #next}.
  */
 public final class Block {
     public final long pc;

@@ -50,6 +50,7 @@ final class Interpreter {
             long next = b.next;
             int i = 0;
             try {
+                block:
                 for (; i < n; i++) {
                     final int w = ops[i];
                     final int rd = (w >>> 8) & 0xff, rs1 = (w >>> 16) & 0xff, rs2 = w >>> 24;
@@ -113,13 +114,14 @@ final class Interpreter {
                         case Op.FSD -> m.sd(x[rs1] + imms[i], f[rs2]);
                         case Op.FLW -> f[rd] = FpOps.box((int) m.lw(x[rs1] + imms[i]));
                         case Op.FSW -> m.sw(x[rs1] + imms[i], f[rs2]);
-                        // Branches and jumps are always last in their block: they only choose the next pc.
-                        case Op.BEQ -> { if (x[rs1] == x[rs2]) next = imms[i]; }
-                        case Op.BNE -> { if (x[rs1] != x[rs2]) next = imms[i]; }
-                        case Op.BLT -> { if (x[rs1] < x[rs2]) next = imms[i]; }
-                        case Op.BGE -> { if (x[rs1] >= x[rs2]) next = imms[i]; }
-                        case Op.BLTU -> { if (Long.compareUnsigned(x[rs1], x[rs2]) < 0) next = imms[i]; }
-                        case Op.BGEU -> { if (Long.compareUnsigned(x[rs1], x[rs2]) >= 0) next = imms[i]; }
+                        // A taken conditional branch leaves the block (a side exit); not taken, the
+                        // block goes on. Jumps are always last in their block.
+                        case Op.BEQ -> { if (x[rs1] == x[rs2]) { next = imms[i++]; break block; } }
+                        case Op.BNE -> { if (x[rs1] != x[rs2]) { next = imms[i++]; break block; } }
+                        case Op.BLT -> { if (x[rs1] < x[rs2]) { next = imms[i++]; break block; } }
+                        case Op.BGE -> { if (x[rs1] >= x[rs2]) { next = imms[i++]; break block; } }
+                        case Op.BLTU -> { if (Long.compareUnsigned(x[rs1], x[rs2]) < 0) { next = imms[i++]; break block; } }
+                        case Op.BGEU -> { if (Long.compareUnsigned(x[rs1], x[rs2]) >= 0) { next = imms[i++]; break block; } }
                         case Op.JAL -> {
                             x[rd] = b.next; // the link: a jump is the last instruction
                             next = imms[i];
@@ -144,7 +146,7 @@ final class Interpreter {
                 h.instret += i;
                 return new StopReason.Fault(e.address, e.access, e.mapped);
             }
-            h.instret += n;
+            h.instret += i; // n, or up to and including a taken branch
             pc = next;
         }
     }
