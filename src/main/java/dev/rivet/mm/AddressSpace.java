@@ -182,9 +182,11 @@ public final class AddressSpace implements GuestMemory {
         if ((flags & Mman.MAP_FIXED_NOREPLACE) != 0) flags |= Mman.MAP_FIXED;
         boolean fixed = (flags & Mman.MAP_FIXED) != 0;
         if (!fixed) addr = roundHintToMin(addr);
+        // No huge pages are reserved, so hugetlb_file_setup fails as on a default Linux system.
+        if ((flags & Mman.MAP_HUGETLB) != 0) throw Errno.ENOMEM.ex();
         long len = pageAlign(length);
         if (len == 0) throw Errno.ENOMEM.ex();  // length rounded up past 2^64
-        prot &= ~PROT_SEM;
+        prot &= PROT_READ | PROT_WRITE | PROT_EXEC;  // mmap ignores other bits (PROT_SEM, junk)
         lock.writeLock().lock();
         try {
             if (vmas.size() > Layout.MAX_MAP_COUNT) throw Errno.ENOMEM.ex();
@@ -193,7 +195,8 @@ public final class AddressSpace implements GuestMemory {
             int vmFlags = vmFlags(flags);
             long shm = 0;
             switch (flags & Mman.MAP_TYPE) {
-                case Mman.MAP_SHARED, Mman.MAP_SHARED_VALIDATE -> {
+                // MAP_SHARED_VALIDATE is for file mappings; anonymous memory refuses it (EINVAL).
+                case Mman.MAP_SHARED -> {
                     if ((vmFlags & Vma.VM_GROWSDOWN) != 0) throw Errno.EINVAL.ex();
                     vmFlags |= Vma.VM_SHARED;
                     shm = shmIds.incrementAndGet();
