@@ -74,6 +74,9 @@ public final class ElfFile {
      * Missing file: status 127 (ENOENT); any other failure: status 126.
      */
     public static ElfFile open(Path file, String shownPath) {
+        // execve("") is ENOENT; the JDK would take the empty path for the current directory.
+        if (file.toString().isEmpty())
+            throw new LoadException(shownPath, Errno.ENOENT.message, LoadException.NOT_FOUND, Errno.ENOENT);
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);

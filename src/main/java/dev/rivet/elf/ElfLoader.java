@@ -4,6 +4,7 @@ import dev.rivet.abi.Auxv;
 import dev.rivet.abi.ErrnoException;
 import dev.rivet.abi.Mman;
 import dev.rivet.mm.AddressSpace;
+import dev.rivet.mm.Layout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,8 @@ public final class ElfLoader {
 
     static final long PAGE = AddressSpace.PAGE_SIZE;
 
-    /**
-     * riscv64's DEFAULT_MAP_WINDOW (Sv39: 1 << 38): Linux keeps default placements below it even
-     * on larger paging modes, so programs see the same layout everywhere.
-     */
-    public static final long DEFAULT_MAP_WINDOW = 1L << 38;
+    /** riscv64's DEFAULT_MAP_WINDOW: the user address space the mm layout models (sv48). */
+    public static final long DEFAULT_MAP_WINDOW = Layout.TASK_SIZE;
 
     /** riscv's ELF_ET_DYN_BASE, (DEFAULT_MAP_WINDOW / 3) * 2, page-aligned. */
     public static final long ET_DYN_BASE = (DEFAULT_MAP_WINDOW / 3 * 2) & -PAGE;
