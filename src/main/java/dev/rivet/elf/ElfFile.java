@@ -81,7 +81,7 @@ public final class ElfFile {
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
-            throw ioFailure(shownPath, e);
+            throw ioFailure(file, shownPath, e);
         } catch (RuntimeException e) { // InvalidPathException and the like: a name the host cannot hold
             throw new LoadException(shownPath, Errno.ENOENT.message, LoadException.NOT_FOUND, Errno.ENOENT);
         }
@@ -95,16 +95,19 @@ public final class ElfFile {
         try {
             data = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw ioFailure(shownPath, e);
+            throw ioFailure(file, shownPath, e);
         } catch (OutOfMemoryError e) {
             throw new LoadException(shownPath, "file too large to load", LoadException.CANNOT_EXECUTE, Errno.ENOMEM);
         }
         return parse(data, shownPath);
     }
 
-    private static LoadException ioFailure(String shownPath, IOException e) {
-        if (e instanceof NoSuchFileException)
+    private static LoadException ioFailure(Path file, String shownPath, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            if (throughNonDirectory(file))
+                return new LoadException(shownPath, Errno.ENOTDIR.message, LoadException.CANNOT_EXECUTE, Errno.ENOTDIR);
             return new LoadException(shownPath, Errno.ENOENT.message, LoadException.NOT_FOUND, Errno.ENOENT);
+        }
         if (e instanceof AccessDeniedException)
             return new LoadException(shownPath, Errno.EACCES.message, LoadException.CANNOT_EXECUTE, Errno.EACCES);
         // The JDK puts strerror's text in the reason ("Not a directory", "Too many levels of symbolic links").
@@ -115,6 +118,20 @@ public final class ElfFile {
         if (reason == null) reason = Errno.EIO.message;
         int status = errno == Errno.ENOENT ? LoadException.NOT_FOUND : LoadException.CANNOT_EXECUTE;
         return new LoadException(shownPath, reason, status, errno);
+    }
+
+    /**
+     * The JDK reports stat's ENOTDIR ("a/file/b") as a missing file; the shell and execve say
+     * "Not a directory". True when the nearest existing ancestor is not a directory.
+     */
+    private static boolean throughNonDirectory(Path file) {
+        try {
+            for (Path p = file.toAbsolutePath().getParent(); p != null; p = p.getParent())
+                if (Files.exists(p)) return !Files.isDirectory(p);
+        } catch (RuntimeException e) {
+            // cannot tell: report the file as missing
+        }
+        return false;
     }
 
     /** Validates {@code data} as a riscv64 executable; the array is kept, not copied. */
