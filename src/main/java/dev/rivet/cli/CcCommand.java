@@ -17,13 +17,20 @@ final class CcCommand {
     static final String SCRIPT = "scripts/rivet-cc.sh";
 
     /** Runs the script with {@code args}, sharing our stdin/stdout/stderr, and returns its status. */
-    static int run(List<String> args) throws IOException, InterruptedException {
+    static int run(List<String> args) throws InterruptedException, CliFailure {
         Path script = findScript();
-        if (script == null) throw new IOException("cannot find " + SCRIPT + " (set RIVET_HOME to the Rivet directory)");
+        // 127 as a shell would for a command it cannot find.
+        if (script == null) throw new CliFailure("cc: cannot find " + SCRIPT + " (set RIVET_HOME to the Rivet directory)", 127);
         List<String> command = new ArrayList<>();
         command.add(script.toString());
         command.addAll(args);
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
+        Process process;
+        try {
+            process = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            throw new CliFailure("cc: cannot run " + script + ": " + e.getMessage(), 126);
+        }
+        return process.waitFor();
     }
 
     /**

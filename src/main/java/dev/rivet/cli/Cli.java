@@ -64,6 +64,9 @@ final class Cli {
             err.println(e.command + ": " + e.getMessage());
             err.println("Try '" + e.command + " --help' for more information.");
             return USAGE;
+        } catch (CliFailure e) {
+            err.println("rivet: " + e.getMessage());
+            return e.status;
         } catch (LoadException e) {
             err.println(e.userMessage());
             return e.status;
