@@ -5,6 +5,7 @@ import dev.rivet.abi.ErrnoException;
 import dev.rivet.abi.Mman;
 import dev.rivet.mm.AddressSpace;
 import dev.rivet.mm.Layout;
+import dev.rivet.mm.Vma;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class ElfLoader {
             brk = pageUp(brk);
             mem.initBrk(brk);
             mem.mapStack(options.stackLimit());
+            if (elf.executableStack()) makeStackExecutable(mem);
         } catch (ErrnoException e) {
             throw new LoadException(elf.path(), "cannot map the program: " + e.errno.message,
                     LoadException.CANNOT_EXECUTE, e.errno);
@@ -132,6 +134,16 @@ public final class ElfLoader {
             prevProt = ph.prot();
             prevPageEnd = pageEnd;
         }
+    }
+
+    /**
+     * PT_GNU_STACK with PF_X (e.g. GCC nested-function trampolines): Linux's setup_arg_pages then
+     * gives the stack VM_EXEC; growth below it keeps the protection.
+     */
+    private static void makeStackExecutable(AddressSpace mem) throws ErrnoException {
+        Vma stack = mem.mappingAt(mem.stackTop() - 1);
+        if (stack != null)
+            mem.mprotect(stack.start(), stack.length(), AddressSpace.PROT_READ | AddressSpace.PROT_WRITE | AddressSpace.PROT_EXEC);
     }
 
     private static void copy(AddressSpace mem, ElfFile elf, long addr, long fileOffset, long length) throws ErrnoException {

@@ -174,6 +174,33 @@ class ElfLoaderTest {
     }
 
     @Test
+    void stackIsNotExecutableByDefault() {
+        ElfFile elf = ElfFile.open(TestBinaries.helloStatic(), "hello");
+        LoadedImage image = load(elf);
+        assertFalse(elf.executableStack());
+        assertEquals(AddressSpace.PROT_READ | AddressSpace.PROT_WRITE, mem.mappingAt(image.sp()).prot());
+        assertThrows(MemoryFault.class, () -> mem.translate(image.sp(), Access.EXEC));
+    }
+
+    @Test
+    void gnuStackWithExecMakesTheStackExecutable() throws Exception {
+        byte[] file = TestBinaries.bytes(TestBinaries.helloStatic());
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int phoff = (int) b.getLong(32), phnum = b.getShort(56);
+        boolean patched = false;
+        for (int i = 0; i < phnum; i++) {
+            int off = phoff + i * Elf.PHDR_SIZE;
+            if (b.getInt(off) == Elf.PT_GNU_STACK) { b.putInt(off + 4, Elf.PF_R | Elf.PF_W | Elf.PF_X); patched = true; }
+        }
+        assertTrue(patched, "hello has a PT_GNU_STACK");
+        ElfFile elf = ElfFile.parse(file, "hello-execstack");
+        assertTrue(elf.executableStack());
+        LoadedImage image = load(elf);
+        assertEquals(7, mem.mappingAt(image.sp()).prot());
+        mem.translate(image.sp(), Access.EXEC);
+    }
+
+    @Test
     void emptyArgvGetsAnEmptyArgv0LikeLinux() throws ErrnoException {
         ElfFile elf = ElfFile.open(TestBinaries.exit64(), "exit7");
         LoadedImage image = ElfLoader.load(mem, elf, List.of(), List.of(), "exit7",
