@@ -57,8 +57,10 @@ public final class ElfLoader {
 
         long phdr = phdrAddress(elf, bias);
         List<AuxvEntry> auxv = new ArrayList<>(options.archAuxv());
-        // The rest in create_elf_tables' order; the values of AT_EXECFN and AT_RANDOM are
-        // filled in by InitialStack once it has placed their bytes.
+        // The rest in create_elf_tables' order; AT_RANDOM and AT_EXECFN follow AT_SECURE, added
+        // by InitialStack once it has placed their bytes. Left out on purpose (as qemu-riscv64
+        // does): riscv's cache-geometry entries and AT_MINSIGSTKSZ (ARCH_DLINFO; the kernel can
+        // pass them in archAuxv once signal frames are fixed) and AT_RSEQ_* (no rseq syscall).
         auxv.add(new AuxvEntry(Auxv.AT_HWCAP, Auxv.HWCAP_RV64IMAFDC));
         auxv.add(new AuxvEntry(Auxv.AT_PAGESZ, PAGE));
         auxv.add(new AuxvEntry(Auxv.AT_CLKTCK, Auxv.CLKTCK));

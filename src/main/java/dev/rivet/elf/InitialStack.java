@@ -3,6 +3,7 @@ package dev.rivet.elf;
 import dev.rivet.abi.Auxv;
 import dev.rivet.abi.Errno;
 import dev.rivet.abi.ErrnoException;
+import dev.rivet.mm.AddressSpace;
 import dev.rivet.mm.GuestMemory;
 
 import java.io.FileInputStream;
@@ -47,7 +48,7 @@ final class InitialStack {
     private final long stackLimit;
     private final long top;
 
-    InitialStack(dev.rivet.mm.AddressSpace mem, String path, long stackLimit) {
+    InitialStack(AddressSpace mem, String path, long stackLimit) {
         this(mem, mem.stackTop(), path, stackLimit);
     }
 
