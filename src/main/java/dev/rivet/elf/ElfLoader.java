@@ -125,17 +125,25 @@ public final class ElfLoader {
             copy(mem, elf, start - lead, ph.offset() - lead, ph.filesz() + lead);
             mappedEnd = Math.max(mappedEnd, pageEnd);
         }
-        int prevProt = 0;
-        long prevPageEnd = Long.MIN_VALUE;
+        // Final protections as disjoint page ranges in ascending order, one mprotect each.
+        List<long[]> ranges = new ArrayList<>(); // {start, end, prot}
         for (ProgramHeader ph : loads) {
             if (ph.memsz() == 0) continue;
             long start = ph.vaddr() + bias;
             long pageStart = start & -PAGE, pageEnd = pageUp(start + ph.memsz());
-            mem.mprotect(pageStart, pageEnd - pageStart, ph.prot());
-            if (pageStart < prevPageEnd) mem.mprotect(pageStart, PAGE, ph.prot() | prevProt);
-            prevProt = ph.prot();
-            prevPageEnd = pageEnd;
+            long[] last = ranges.isEmpty() ? null : ranges.getLast();
+            if (last != null && pageStart < last[1]) {
+                long sharedEnd = last[1];
+                int sharedProt = (int) last[2] | ph.prot();
+                last[1] = pageStart;
+                if (last[0] == last[1]) ranges.removeLast();
+                ranges.add(new long[] {pageStart, Math.min(sharedEnd, pageEnd), sharedProt});
+                if (sharedEnd < pageEnd) ranges.add(new long[] {sharedEnd, pageEnd, ph.prot()});
+            } else {
+                ranges.add(new long[] {pageStart, pageEnd, ph.prot()});
+            }
         }
+        for (long[] r : ranges) mem.mprotect(r[0], r[1] - r[0], (int) r[2]);
     }
 
     /**

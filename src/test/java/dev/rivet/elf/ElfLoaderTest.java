@@ -174,6 +174,42 @@ class ElfLoaderTest {
     }
 
     @Test
+    void staticPieBaseHonoursALargerSegmentAlignment() {
+        byte[] file = TestBinaries.bytes(TestBinaries.helloPie());
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int off : ElfFileTest.loadHeaderOffsets(b)) b.putLong(off + 48, 0x10000);
+        LoadedImage image = load(ElfFile.parse(file, "pie-64k"));
+        assertEquals(0x555555550000L, image.loadBias());
+    }
+
+    /**
+     * Data moved into the last page of the text (no byte overlap): that page is mapped once,
+     * holds both segments' bytes and ends with the union of their protections.
+     */
+    @Test
+    void segmentsSharingAPage() throws ErrnoException {
+        byte[] file = TestBinaries.bytes(TestBinaries.helloStatic());
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int[] loads = ElfFileTest.loadHeaderOffsets(b);
+        long textEnd = b.getLong(loads[0] + 16) + b.getLong(loads[0] + 40);
+        long dataOffset = b.getLong(loads[1] + 8);
+        long dataVaddr = (textEnd & -4096) + (dataOffset & 0xfff);
+        assertTrue(dataVaddr >= textEnd, "this binary's layout lets data start in the text's last page");
+        b.putLong(loads[1] + 16, dataVaddr);
+        ElfFile elf = ElfFile.parse(file, "shared-page");
+        load(elf);
+        ProgramHeader text = elf.loadSegments().get(0), data = elf.loadSegments().get(1);
+        long shared = dataVaddr & -4096;
+        assertEquals(AddressSpace.PROT_READ | AddressSpace.PROT_WRITE | AddressSpace.PROT_EXEC, mem.mappingAt(shared).prot());
+        assertEquals(text.prot(), mem.mappingAt(shared - 1).prot());
+        assertEquals(data.prot(), mem.mappingAt(shared + 4096).prot());
+        assertArrayEquals(Arrays.copyOfRange(file, (int) text.offset(), (int) (text.offset() + text.filesz())),
+                mem.read(text.vaddr(), (int) text.filesz()));
+        assertArrayEquals(Arrays.copyOfRange(file, (int) data.offset(), (int) (data.offset() + data.filesz())),
+                mem.read(data.vaddr(), (int) data.filesz()));
+    }
+
+    @Test
     void stackIsNotExecutableByDefault() {
         ElfFile elf = ElfFile.open(TestBinaries.helloStatic(), "hello");
         LoadedImage image = load(elf);
