@@ -102,7 +102,7 @@ public final class ElfFile {
         return parse(data, shownPath);
     }
 
-    private static LoadException ioFailure(Path file, String shownPath, IOException e) {
+    static LoadException ioFailure(Path file, String shownPath, IOException e) {
         if (e instanceof NoSuchFileException) {
             if (throughNonDirectory(file))
                 return new LoadException(shownPath, Errno.ENOTDIR.message, LoadException.CANNOT_EXECUTE, Errno.ENOTDIR);

@@ -94,6 +94,37 @@ class ElfFileTest {
         assertEquals(Errno.EACCES, e.errno);
     }
 
+    /** The same mapping without needing a non-root user: what the JDK throws for EACCES and ELOOP. */
+    @Test
+    void hostErrorsMapToTheShellsMessages() {
+        Path p = dir.resolve("x");
+        LoadException denied = ElfFile.ioFailure(p, "x", new java.nio.file.AccessDeniedException(p.toString()));
+        assertEquals(126, denied.status);
+        assertEquals("Permission denied", denied.reason);
+        assertEquals(Errno.EACCES, denied.errno);
+        LoadException loop = ElfFile.ioFailure(p, "x",
+                new java.nio.file.FileSystemException(p.toString(), null, "Too many levels of symbolic links or unable to access attributes of symbolic link"));
+        assertEquals(126, loop.status);
+        assertEquals("Too many levels of symbolic links", loop.reason);
+        assertEquals(Errno.ELOOP, loop.errno);
+    }
+
+    @Test
+    void symlinkLoopIsRefused() throws IOException {
+        Path a = dir.resolve("a"), b = dir.resolve("b");
+        Files.createSymbolicLink(a, b);
+        Files.createSymbolicLink(b, a);
+        LoadException e = refused(a);
+        assertEquals(126, e.status);
+        assertEquals(Errno.ELOOP, e.errno);
+    }
+
+    @Test
+    void danglingSymlinkIsMissing() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("gone"));
+        assertEquals(127, refused(link).status);
+    }
+
     @Test
     void textFileIsNotElf() throws IOException {
         LoadException e = refused("hello, world\n".getBytes());
