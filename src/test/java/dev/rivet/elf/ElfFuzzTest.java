@@ -55,7 +55,7 @@ class ElfFuzzTest {
         Random random = new Random(0x5eed);
         for (byte[] original : List.of(TestBinaries.bytes(TestBinaries.helloStatic()), TestBinaries.bytes(TestBinaries.helloPie()))) {
             int phEnd = 64 + 56 * 8;
-            for (int round = 0; round < 10000; round++) {
+            for (int round = 0; round < 4000; round++) {
                 byte[] data = original.clone();
                 int flips = 1 + random.nextInt(6);
                 StringBuilder what = new StringBuilder("flips");
