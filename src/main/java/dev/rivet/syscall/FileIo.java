@@ -1,0 +1,112 @@
+package dev.rivet.syscall;
+
+import dev.rivet.abi.Errno;
+import dev.rivet.abi.ErrnoException;
+import dev.rivet.fs.OpenFile;
+import dev.rivet.mm.GuestMemory;
+
+/**
+ * Moving bytes between guest buffers (one buffer or an iovec array) and a file description,
+ * shared by read/write/readv/writev/pread64/pwrite64. A transfer goes in chunks of at most
+ * {@link #CHUNK} bytes; a read takes a further chunk only from a file that fills every read
+ * ({@link OpenFile#fullReads()}), so a pipe or terminal never blocks after data has arrived.
+ * Once some bytes have moved, a later error (EFAULT included) ends the call with that count,
+ * as Linux does.
+ */
+final class FileIo {
+    private FileIo() {}
+
+    /** The kernel's MAX_RW_COUNT (INT_MAX rounded down to a page): larger requests are cut to it. */
+    static final long MAX_RW_COUNT = 0x7ffff000L;
+    /** The kernel's UIO_MAXIOV. */
+    static final int UIO_MAXIOV = 1024;
+    static final int CHUNK = 1 << 20;
+
+    /** Guest buffers as (base, len) pairs with their total, already cut to MAX_RW_COUNT. */
+    record Segments(long[] base, long[] len, long total) {
+        static Segments one(long buf, long count) {
+            long n = Long.compareUnsigned(count, MAX_RW_COUNT) > 0 ? MAX_RW_COUNT : count;
+            return new Segments(new long[] {buf}, new long[] {n}, n);
+        }
+    }
+
+    /** Reads a guest iovec array (16 bytes each: base, len): EINVAL for a bad count or a negative length. */
+    static Segments iovecs(GuestMemory mem, long iov, int iovcnt) throws ErrnoException {
+        if (iovcnt < 0 || iovcnt > UIO_MAXIOV) throw Errno.EINVAL.ex();
+        long[] base = new long[iovcnt], len = new long[iovcnt];
+        long total = 0;
+        for (int i = 0; i < iovcnt; i++) {
+            base[i] = mem.read64(iov + 16L * i);
+            long l = mem.read64(iov + 16L * i + 8);
+            if (l < 0) throw Errno.EINVAL.ex();
+            if (l > MAX_RW_COUNT - total) l = MAX_RW_COUNT - total;
+            len[i] = l;
+            total += l;
+        }
+        return new Segments(base, len, total);
+    }
+
+    /** read/readv (positional when {@code positional}, at {@code pos}). */
+    static long read(OpenFile f, GuestMemory mem, Segments s, boolean positional, long pos) throws ErrnoException {
+        byte[] chunk = new byte[(int) Math.min(s.total, CHUNK)];
+        long done = 0;
+        do {
+            int want = (int) Math.min(chunk.length, s.total - done);
+            int n;
+            try {
+                n = positional ? f.pread(chunk, 0, want, pos + done) : f.read(chunk, 0, want);
+                scatter(mem, s, done, chunk, n);
+            } catch (ErrnoException e) {
+                if (done > 0) return done;
+                throw e;
+            }
+            done += n;
+            if (n < want || !f.fullReads()) break;
+        } while (done < s.total);
+        return done;
+    }
+
+    /** write/writev (positional when {@code positional}, at {@code pos}). */
+    static long write(OpenFile f, GuestMemory mem, Segments s, boolean positional, long pos) throws ErrnoException {
+        byte[] chunk = new byte[(int) Math.min(s.total, CHUNK)];
+        long done = 0;
+        do {
+            int want = (int) Math.min(chunk.length, s.total - done);
+            int n;
+            try {
+                gather(mem, s, done, chunk, want);
+                n = positional ? f.pwrite(chunk, 0, want, pos + done) : f.write(chunk, 0, want);
+            } catch (ErrnoException e) {
+                if (done > 0) return done;
+                throw e;
+            }
+            done += n;
+            if (n < want) break;
+        } while (done < s.total);
+        return done;
+    }
+
+    /** Copies {@code data[0..n)} into the segments starting {@code at} bytes into them. */
+    private static void scatter(GuestMemory mem, Segments s, long at, byte[] data, int n) throws ErrnoException {
+        int off = 0;
+        for (int i = 0; i < s.base.length && off < n; i++) {
+            if (at >= s.len[i]) { at -= s.len[i]; continue; }
+            int k = (int) Math.min(s.len[i] - at, n - off);
+            mem.write(s.base[i] + at, data, off, k);
+            off += k;
+            at = 0;
+        }
+    }
+
+    /** Fills {@code data[0..n)} from the segments starting {@code at} bytes into them. */
+    private static void gather(GuestMemory mem, Segments s, long at, byte[] data, int n) throws ErrnoException {
+        int off = 0;
+        for (int i = 0; i < s.base.length && off < n; i++) {
+            if (at >= s.len[i]) { at -= s.len[i]; continue; }
+            int k = (int) Math.min(s.len[i] - at, n - off);
+            mem.read(s.base[i] + at, data, off, k);
+            off += k;
+            at = 0;
+        }
+    }
+}
