@@ -1,0 +1,65 @@
+package dev.rivet.syscall;
+
+import dev.rivet.abi.Errno;
+import dev.rivet.abi.ErrnoException;
+import dev.rivet.abi.Mman;
+import dev.rivet.kernel.Task;
+import dev.rivet.mm.AddressSpace;
+
+/** Memory-management syscalls: brk, mmap, munmap, mprotect, mremap, madvise. Thin: the rules live in {@link AddressSpace}. */
+public final class SysMm {
+    private SysMm() {}
+
+    public static void register(SyscallTable t) {
+        t.add("brk", SysMm::brk, ArgKind.PTR);
+        t.partial("mmap", "file-backed mappings are not implemented yet (they come with the VFS): "
+                        + "EBADF for a negative fd, ENODEV for any other fd",
+                SysMm::mmap, ArgKind.PTR, ArgKind.SIZE, ArgKind.PROT, ArgKind.MAP_FLAGS, ArgKind.FD, ArgKind.HEX);
+        t.add("munmap", SysMm::munmap, ArgKind.PTR, ArgKind.SIZE);
+        t.add("mprotect", SysMm::mprotect, ArgKind.PTR, ArgKind.SIZE, ArgKind.PROT);
+        t.partial("mremap", "old_size 0 (duplicating a shared mapping) returns EINVAL",
+                SysMm::mremap, ArgKind.PTR, ArgKind.SIZE, ArgKind.SIZE, ArgKind.HEX, ArgKind.PTR);
+        t.add("madvise", SysMm::madvise, ArgKind.PTR, ArgKind.SIZE, ArgKind.INT);
+    }
+
+    private static AddressSpace mm(Task task) { return task.process.memory; }
+
+    static long brk(Task task, Args a) {
+        return mm(task).brk(a.l(0));
+    }
+
+    static long mmap(Task task, Args a) throws ErrnoException {
+        long addr = a.l(0), len = a.l(1), offset = a.l(5);
+        int prot = a.i(2), flags = a.i(3), fd = a.i(4);
+        if ((offset & (AddressSpace.PAGE_SIZE - 1)) != 0) throw Errno.EINVAL.ex();  // riscv sys_mmap
+        if ((flags & Mman.MAP_ANONYMOUS) == 0) {
+            // Linux looks the fd up before anything else. Until files can be mapped every fd is
+            // one "whose file does not support mapping".
+            if (fd < 0) throw Errno.EBADF.ex();
+            if (len == 0) throw Errno.EINVAL.ex();
+            throw Errno.ENODEV.ex();
+        }
+        return mm(task).mmap(addr, len, prot, flags);
+    }
+
+    static long munmap(Task task, Args a) throws ErrnoException {
+        mm(task).munmap(a.l(0), a.l(1));
+        return 0;
+    }
+
+    static long mprotect(Task task, Args a) throws ErrnoException {
+        if ((a.l(2) >>> 32) != 0) throw Errno.EINVAL.ex();  // prot is an unsigned long: unknown high bits
+        mm(task).mprotect(a.l(0), a.l(1), a.i(2));
+        return 0;
+    }
+
+    static long mremap(Task task, Args a) throws ErrnoException {
+        if ((a.l(3) >>> 32) != 0) throw Errno.EINVAL.ex();  // flags is an unsigned long: unknown high bits
+        return mm(task).mremap(a.l(0), a.l(1), a.l(2), a.i(3), a.l(4));
+    }
+
+    static long madvise(Task task, Args a) throws ErrnoException {
+        mm(task).madvise(a.l(0), a.l(1), a.i(2));
+        return 0;
+    }
+}
