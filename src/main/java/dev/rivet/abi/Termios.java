@@ -9,6 +9,8 @@ public final class Termios {
 
     public static final int TCGETS = 0x5401;
     public static final int TIOCGWINSZ = 0x5413;
+    /** Bytes ready to read (an int): terminals, pipes, sockets, and size minus offset for regular files. */
+    public static final int FIONREAD = 0x541B;
 
     /** Kernel {@code struct termios}: four u32 flag words, c_line, c_cc[19]. */
     public static final int TERMIOS_SIZE = 36;

@@ -2,6 +2,7 @@ package dev.rivet.syscall;
 
 import dev.rivet.abi.Errno;
 import dev.rivet.abi.ErrnoException;
+import dev.rivet.abi.Fcntl;
 import dev.rivet.fs.OpenFile;
 import dev.rivet.mm.GuestMemory;
 
@@ -11,7 +12,7 @@ import dev.rivet.mm.GuestMemory;
  * {@link #CHUNK} bytes; a read takes a further chunk only from a file that fills every read
  * ({@link OpenFile#fullReads()}), so a pipe or terminal never blocks after data has arrived.
  * Once some bytes have moved, a later error (EFAULT included) ends the call with that count,
- * as Linux does.
+ * as Linux does; a buffer that faults part way moves the bytes before the fault.
  */
 final class FileIo {
     private FileIo() {}
@@ -55,10 +56,24 @@ final class FileIo {
             int n;
             try {
                 n = positional ? f.pread(chunk, 0, want, pos + done) : f.read(chunk, 0, want);
-                scatter(mem, s, done, chunk, n);
             } catch (ErrnoException e) {
                 if (done > 0) return done;
                 throw e;
+            }
+            int put = scatter(mem, s, done, chunk, n);
+            if (put < n) {
+                // The guest buffer faulted part way: Linux's copy stops there and the file
+                // offset moves only by what was copied, so give back the rest where we can.
+                if (!positional && f.fullReads()) {
+                    try {
+                        f.seek(put - n, Fcntl.SEEK_CUR);
+                    } catch (ErrnoException ignored) {
+                        // Nothing better to do: the bytes were consumed.
+                    }
+                }
+                done += put;
+                if (done == 0) throw Errno.EFAULT.ex();
+                return done;
             }
             done += n;
             if (n < want || !f.fullReads()) break;
@@ -72,41 +87,81 @@ final class FileIo {
         long done = 0;
         do {
             int want = (int) Math.min(chunk.length, s.total - done);
+            // As in Linux, the bytes before a faulting address are still written.
+            int got = gather(mem, s, done, chunk, want);
+            if (got < want && got == 0) {
+                if (done > 0) return done;
+                throw Errno.EFAULT.ex();
+            }
             int n;
             try {
-                gather(mem, s, done, chunk, want);
-                n = positional ? f.pwrite(chunk, 0, want, pos + done) : f.write(chunk, 0, want);
+                n = positional ? f.pwrite(chunk, 0, got, pos + done) : f.write(chunk, 0, got);
             } catch (ErrnoException e) {
                 if (done > 0) return done;
                 throw e;
             }
             done += n;
-            if (n < want) break;
+            if (n < got || got < want) break;
         } while (done < s.total);
         return done;
     }
 
-    /** Copies {@code data[0..n)} into the segments starting {@code at} bytes into them. */
-    private static void scatter(GuestMemory mem, Segments s, long at, byte[] data, int n) throws ErrnoException {
+    /**
+     * Copies {@code data[0..n)} into the segments starting {@code at} bytes into them; returns
+     * how many bytes were copied before a fault (n when none).
+     */
+    private static int scatter(GuestMemory mem, Segments s, long at, byte[] data, int n) {
         int off = 0;
         for (int i = 0; i < s.base.length && off < n; i++) {
             if (at >= s.len[i]) { at -= s.len[i]; continue; }
             int k = (int) Math.min(s.len[i] - at, n - off);
-            mem.write(s.base[i] + at, data, off, k);
-            off += k;
+            int c = copy(mem, s.base[i] + at, data, off, k, true);
+            off += c;
+            if (c < k) return off;
             at = 0;
+        }
+        return off;
+    }
+
+    /**
+     * Fills {@code data[0..n)} from the segments starting {@code at} bytes into them; returns how
+     * many bytes were read before a fault (n when none).
+     */
+    private static int gather(GuestMemory mem, Segments s, long at, byte[] data, int n) {
+        int off = 0;
+        for (int i = 0; i < s.base.length && off < n; i++) {
+            if (at >= s.len[i]) { at -= s.len[i]; continue; }
+            int k = (int) Math.min(s.len[i] - at, n - off);
+            int c = copy(mem, s.base[i] + at, data, off, k, false);
+            off += c;
+            if (c < k) return off;
+            at = 0;
+        }
+        return off;
+    }
+
+    /** One guest copy; on a fault retries page by page to find how much came before it. */
+    private static int copy(GuestMemory mem, long addr, byte[] data, int off, int len, boolean toGuest) {
+        try {
+            if (toGuest) mem.write(addr, data, off, len);
+            else mem.read(addr, data, off, len);
+            return len;
+        } catch (ErrnoException e) {
+            int done = 0;
+            while (done < len) {
+                long a = addr + done;
+                int k = (int) Math.min(len - done, PAGE - (a & (PAGE - 1)));
+                try {
+                    if (toGuest) mem.write(a, data, off + done, k);
+                    else mem.read(a, data, off + done, k);
+                } catch (ErrnoException stop) {
+                    return done;
+                }
+                done += k;
+            }
+            return done;
         }
     }
 
-    /** Fills {@code data[0..n)} from the segments starting {@code at} bytes into them. */
-    private static void gather(GuestMemory mem, Segments s, long at, byte[] data, int n) throws ErrnoException {
-        int off = 0;
-        for (int i = 0; i < s.base.length && off < n; i++) {
-            if (at >= s.len[i]) { at -= s.len[i]; continue; }
-            int k = (int) Math.min(s.len[i] - at, n - off);
-            mem.read(s.base[i] + at, data, off, k);
-            off += k;
-            at = 0;
-        }
-    }
+    private static final long PAGE = 4096;
 }

@@ -23,7 +23,7 @@ public final class SysFcntl {
     public static void register(SyscallTable t) {
         t.partial("fcntl", "F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL only; "
                 + "locks, owners, leases, notify, seals and pipe sizes answer EINVAL", SysFcntl::fcntl, FD, INT, HEX);
-        t.partial("ioctl", "FIOCLEX, FIONCLEX, FIONBIO, and TCGETS/TIOCGWINSZ on host terminals; "
+        t.partial("ioctl", "FIOCLEX, FIONCLEX, FIONBIO, FIONREAD, and TCGETS/TIOCGWINSZ on host terminals; "
                 + "everything else ENOTTY", SysFcntl::ioctl, FD, HEX, HEX);
     }
 

@@ -91,6 +91,7 @@ class FileLayoutTest {
         assertEquals(linux("TCGETS"), Termios.TCGETS);
         assertEquals(linux("TIOCGWINSZ"), Termios.TIOCGWINSZ);
         assertEquals(linux("FIONBIO"), SysFcntl.FIONBIO);
+        assertEquals(linux("FIONREAD"), Termios.FIONREAD);
         assertEquals(linux("FIOCLEX"), SysFcntl.FIOCLEX);
         assertEquals(linux("FIONCLEX"), SysFcntl.FIONCLEX);
     }

@@ -312,6 +312,55 @@ class FileSyscallsTest {
         assertEquals(0, sys("ioctl", fd, SysFcntl.FIONBIO, buf));
         assertEquals(Fcntl.O_NONBLOCK, sys("fcntl", fd, Fcntl.F_GETFL) & Fcntl.O_NONBLOCK);
         assertEquals(err(Errno.EBADF), sys("ioctl", 99, Termios.TCGETS, buf));
+        assertEquals(0, sys("ioctl", fd, SysFcntl.FIONCLEX, 0));
+        assertEquals(0, sys("fcntl", fd, Fcntl.F_GETFD));
+        assertEquals(err(Errno.ENOTTY), sys("ioctl", fd, 0x5402 /* TCSETS */, buf));
+        // FIONREAD on a regular file: size minus offset.
+        sys("write", fd, bytes("0123456789"), 10);
+        sys("lseek", fd, 3, Fcntl.SEEK_SET);
+        assertEquals(0, sys("ioctl", fd, Termios.FIONREAD, buf));
+        assertEquals(7, mem.read32(buf));
+    }
+
+    @Test
+    void buffersThatFaultPartWayMoveTheBytesBeforeTheFault() throws Exception {
+        // A page followed by an unmapped one: the last 4 bytes of the mapping, then nothing.
+        long two = mem.mmap(0, 2 * 4096, AddressSpace.PROT_READ | AddressSpace.PROT_WRITE,
+                Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS);
+        mem.munmap(two + 4096, 4096);
+        long edge = two + 4096 - 4;
+        mem.write(edge, "WXYZ".getBytes());
+        int fd = (int) sys("openat", AT_FDCWD, str("p"), Fcntl.O_CREAT | Fcntl.O_RDWR, 0644);
+        assertEquals(4, sys("write", fd, edge, 100), "write stops at the fault");
+        long iov = alloc(32);
+        mem.write64(iov, bytes("ab")); mem.write64(iov + 8, 2);
+        mem.write64(iov + 16, 16); mem.write64(iov + 24, 5);
+        assertEquals(2, sys("writev", fd, iov, 2), "the good iovec is written, the bad one ends the call");
+        assertEquals("WXYZab", Files.readString(tmp.resolve("p")));
+        assertEquals(err(Errno.EFAULT), sys("write", fd, 16, 5));
+        sys("lseek", fd, 0, Fcntl.SEEK_SET);
+        assertEquals(4, sys("read", fd, edge, 100), "read fills up to the fault");
+        assertEquals(4, sys("lseek", fd, 0, Fcntl.SEEK_CUR), "and the offset moves only by what was copied");
+        assertEquals(err(Errno.EFAULT), sys("read", fd, 16, 5));
+        assertEquals(4, sys("lseek", fd, 0, Fcntl.SEEK_CUR));
+    }
+
+    @Test
+    void bigTransfersCrossTheChunkSize() throws Exception {
+        int size = 3 * FileIo.CHUNK + 123;
+        long buf = mem.mmap(0, size, AddressSpace.PROT_READ | AddressSpace.PROT_WRITE,
+                Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS);
+        byte[] data = new byte[size];
+        for (int i = 0; i < size; i++) data[i] = (byte) (i * 31 + 7);
+        mem.write(buf, data);
+        int fd = (int) sys("openat", AT_FDCWD, str("big"), Fcntl.O_CREAT | Fcntl.O_RDWR, 0644);
+        assertEquals(size, sys("write", fd, buf, size));
+        mem.zero(buf, size);
+        assertEquals(size - 5, sys("pread64", fd, buf, size, 5));
+        assertTrue(Arrays.equals(Arrays.copyOfRange(data, 5, size), mem.read(buf, size - 5)));
+        sys("lseek", fd, 0, Fcntl.SEEK_SET);
+        assertEquals(size, sys("read", fd, buf, size + 1000L));
+        assertTrue(Arrays.equals(data, mem.read(buf, size)));
     }
 
     @Test

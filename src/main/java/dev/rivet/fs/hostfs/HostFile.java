@@ -114,11 +114,12 @@ public final class HostFile extends OpenFile {
 
     @Override
     public long ioctl(int cmd, long arg, GuestMemory mem) throws ErrnoException {
-        // Only the terminal queries musl's isatty() and the line editors need; the host answers
-        // (ENOTTY for a non-terminal) and the structs have the same layout on every host.
+        // Only queries, whose answers the host computes (ENOTTY where they do not apply) into
+        // structs laid out the same on every host: musl's isatty(), window size, FIONREAD.
         int size = switch (cmd) {
             case Termios.TCGETS -> Termios.TERMIOS_SIZE;
             case Termios.TIOCGWINSZ -> Termios.WINSIZE_SIZE;
+            case Termios.FIONREAD -> 4;
             default -> throw Errno.ENOTTY.ex();
         };
         byte[] out;
