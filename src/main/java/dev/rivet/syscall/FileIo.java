@@ -23,6 +23,19 @@ final class FileIo {
     static final int UIO_MAXIOV = 1024;
     static final int CHUNK = 1 << 20;
 
+    /**
+     * A per-thread transfer buffer, grown on demand up to CHUNK: a read with a large count on a
+     * small file must not allocate a megabyte each time. Syscalls on one thread never nest.
+     */
+    private static final ThreadLocal<byte[][]> BUFFER = ThreadLocal.withInitial(() -> new byte[][] {new byte[0]});
+
+    private static byte[] buffer(long total) {
+        int want = (int) Math.min(total, CHUNK);
+        byte[][] box = BUFFER.get();
+        if (box[0].length < want) box[0] = new byte[Math.max(want, Math.min(CHUNK, box[0].length * 2))];
+        return box[0];
+    }
+
     /** Guest buffers as (base, len) pairs with their total, already cut to MAX_RW_COUNT. */
     record Segments(long[] base, long[] len, long total) {
         static Segments one(long buf, long count) {
@@ -49,10 +62,11 @@ final class FileIo {
 
     /** read/readv (positional when {@code positional}, at {@code pos}). */
     static long read(OpenFile f, GuestMemory mem, Segments s, boolean positional, long pos) throws ErrnoException {
-        byte[] chunk = new byte[(int) Math.min(s.total, CHUNK)];
+        byte[] chunk = buffer(s.total);
+        int size = (int) Math.min(s.total, CHUNK);
         long done = 0;
         do {
-            int want = (int) Math.min(chunk.length, s.total - done);
+            int want = (int) Math.min(size, s.total - done);
             int n;
             try {
                 n = positional ? f.pread(chunk, 0, want, pos + done) : f.read(chunk, 0, want);
@@ -83,10 +97,11 @@ final class FileIo {
 
     /** write/writev (positional when {@code positional}, at {@code pos}). */
     static long write(OpenFile f, GuestMemory mem, Segments s, boolean positional, long pos) throws ErrnoException {
-        byte[] chunk = new byte[(int) Math.min(s.total, CHUNK)];
+        byte[] chunk = buffer(s.total);
+        int size = (int) Math.min(s.total, CHUNK);
         long done = 0;
         do {
-            int want = (int) Math.min(chunk.length, s.total - done);
+            int want = (int) Math.min(size, s.total - done);
             // As in Linux, the bytes before a faulting address are still written.
             int got = gather(mem, s, done, chunk, want);
             if (got < want && got == 0) {

@@ -323,6 +323,22 @@ class FileSyscallsTest {
     }
 
     @Test
+    void terminalQueriesPassThroughToAHostTerminal() throws Exception {
+        // A pty master is a terminal: TCGETS fills the kernel termios, TIOCGWINSZ the winsize.
+        int fd = (int) sys("openat", AT_FDCWD, str("/dev/ptmx"), Fcntl.O_RDWR | Fcntl.O_NOCTTY, 0);
+        assertTrue(fd >= 0, "open /dev/ptmx: " + fd);
+        long buf = alloc(64);
+        mem.write(buf, new byte[64]);
+        mem.write64(buf + 40, 0x5555_5555_5555_5555L);
+        assertEquals(0, sys("ioctl", fd, Termios.TCGETS, buf));
+        int cflag = mem.read32(buf + 8);
+        assertTrue((cflag & 0x30) != 0, "c_cflag has a character size (CS5..CS8): " + Integer.toHexString(cflag));
+        assertEquals(0x5555_5555_5555_5555L, mem.read64(buf + 40), "nothing past the 36-byte termios is written");
+        assertEquals(0, sys("ioctl", fd, Termios.TIOCGWINSZ, buf));
+        assertEquals(err(Errno.EFAULT), sys("ioctl", fd, Termios.TCGETS, 16));
+    }
+
+    @Test
     void buffersThatFaultPartWayMoveTheBytesBeforeTheFault() throws Exception {
         // A page followed by an unmapped one: the last 4 bytes of the mapping, then nothing.
         long two = mem.mmap(0, 2 * 4096, AddressSpace.PROT_READ | AddressSpace.PROT_WRITE,
