@@ -313,7 +313,7 @@ public final class AddressSpace implements GuestMemory {
                 if (first.start() > start) throw Errno.ENOMEM.ex();
                 if ((grows & Mman.PROT_GROWSUP) != 0) throw Errno.EINVAL.ex();  // riscv has no VM_GROWSUP
             }
-            long done = start;
+            long done = first.start();  // Linux's tmp: each next VMA must start where the last ended
             boolean hole = false;
             for (; i < list.size() && list.get(i).start() < end; i++) {
                 if (list.get(i).start() != done) { hole = true; break; }
