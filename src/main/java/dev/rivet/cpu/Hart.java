@@ -111,8 +111,4 @@ public final class Hart {
         frm = (v >>> 5) & 7;
     }
 
-    /** Drops all decoded code (riscv_flush_icache, fence.i on every hart). */
-    public void flushDecodedCode() {
-        throw new UnsupportedOperationException("interpreter not written yet");
-    }
 }
