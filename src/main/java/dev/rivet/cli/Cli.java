@@ -4,6 +4,14 @@ import dev.rivet.RunConfig;
 import dev.rivet.abi.Errno;
 import dev.rivet.elf.LoadException;
 
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.MissingArgumentException;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
+
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -16,9 +24,9 @@ import java.util.function.Supplier;
  * and turns every failure into one line on stderr and a status (2 for usage errors, 126/127 for
  * programs that cannot be loaded, 70 for Rivet's own bugs).
  *
- * <p>Parsed by hand rather than with picocli: picocli's ~150 classes cost 70–90 ms of JVM
- * startup on every run (they are Java 5 bytecode, so class-data sharing cannot archive them),
- * half of the 150 ms budget for a hello world, and the grammar here is small.
+ * <p>Options are parsed with Apache Commons CLI, a small library whose classes class-data
+ * sharing can archive (picocli's Java 5 classes cannot, and cost 70–90 ms of every start).
+ * The command word itself (run, cc, help) is a switch.
  */
 final class Cli {
     /** Runs a configured program and returns its exit status (in production: Rivet.run). */
@@ -106,47 +114,51 @@ final class Cli {
         return 0;
     }
 
+    /** {@code rivet run}'s options, parsed by Apache Commons CLI. */
+    private static final Options RUN_OPTIONS = new Options()
+            .addOption(Option.builder().longOpt("strace").desc("print each syscall").get())
+            .addOption(Option.builder().longOpt("clear-env").desc("start from an empty environment").get())
+            .addOption(Option.builder().longOpt("env").hasArg().argName("NAME=VALUE").desc("set a variable").get())
+            .addOption(Option.builder("h").longOpt("help").desc("show help").get());
+
     private int runCommand(List<String> args) throws Exception {
         final String cmd = "rivet run";
-        boolean strace = false, clearEnv = false;
-        List<String> envArgs = new ArrayList<>();
-        int i = 0;
-        for (; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--")) { i++; break; }
-            if (!a.startsWith("-") || a.equals("-")) break; // PROG: everything from here is the program's
-            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            String inline = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
-            switch (name) {
-                case "--strace" -> { noValue(cmd, name, inline); strace = true; }
-                case "--clear-env" -> { noValue(cmd, name, inline); clearEnv = true; }
-                case "-h", "--help" -> { noValue(cmd, name, inline); out.print(Usage.RUN); return 0; }
-                case "--env" -> {
-                    String kv = inline;
-                    if (kv == null) {
-                        if (++i >= args.size()) throw new UsageError(cmd, "option '--env' needs a value (NAME=VALUE)");
-                        kv = args.get(i);
-                    }
-                    if (kv.indexOf('=') <= 0) throw new UsageError(cmd, "--env expects NAME=VALUE, got '" + kv + "'");
-                    envArgs.add(kv);
-                }
-                default -> throw new UsageError(cmd, "unknown option '" + a + "'");
+        CommandLine line;
+        try {
+            // stopAtNonOption: everything from PROG on is the program's own argv.
+            line = DefaultParser.builder().setAllowPartialMatching(false).get()
+                    .parse(RUN_OPTIONS, args.toArray(String[]::new), true);
+        } catch (UnrecognizedOptionException e) {
+            String token = e.getOption();
+            int eq = token.indexOf('=');
+            if (token.startsWith("--") && eq > 0 && RUN_OPTIONS.hasLongOption(token.substring(2, eq))) {
+                throw new UsageError(cmd, "option '" + token.substring(0, eq) + "' takes no value");
             }
+            throw new UsageError(cmd, "unknown option '" + token + "'");
+        } catch (MissingArgumentException e) {
+            throw new UsageError(cmd, "option '--" + e.getOption().getLongOpt() + "' needs a value (NAME=VALUE)");
+        } catch (ParseException e) {
+            throw new UsageError(cmd, e.getMessage());
         }
-        if (i >= args.size()) throw new UsageError(cmd, "missing program to run");
-        List<String> argv = args.subList(i, args.size());
-        List<String> env = GuestEnvironment.merge(clearEnv ? List.of() : hostEnv.get(), envArgs);
+        if (line.hasOption("help")) { out.print(Usage.RUN); return 0; }
+        List<String> envArgs = new ArrayList<>();
+        for (String kv : line.getOptionValues("env") == null ? new String[0] : line.getOptionValues("env")) {
+            if (kv.indexOf('=') <= 0) throw new UsageError(cmd, "--env expects NAME=VALUE, got '" + kv + "'");
+            envArgs.add(kv);
+        }
+        List<String> argv = line.getArgList();
+        if (argv.isEmpty()) throw new UsageError(cmd, "missing program to run");
+        if (argv.getFirst().startsWith("-") && !argv.getFirst().equals("-") && !args.contains("--")) {
+            throw new UsageError(cmd, "unknown option '" + argv.getFirst() + "'");
+        }
+        List<String> env = GuestEnvironment.merge(line.hasOption("clear-env") ? List.of() : hostEnv.get(), envArgs);
         Path program;
         try {
             program = Path.of(argv.getFirst());
         } catch (InvalidPathException e) { // e.g. a NUL inside: no file can have that name
             throw new LoadException(argv.getFirst(), Errno.ENOENT.message, LoadException.NOT_FOUND, Errno.ENOENT);
         }
-        RunConfig config = RunConfig.of(program, argv, env).withStrace(strace);
+        RunConfig config = RunConfig.of(program, argv, env).withStrace(line.hasOption("strace"));
         return runner.run(config);
-    }
-
-    private static void noValue(String cmd, String name, String inline) throws UsageError {
-        if (inline != null) throw new UsageError(cmd, "option '" + name + "' takes no value");
     }
 }

@@ -23,8 +23,9 @@ class MainTest {
 
     static Result main(String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path classes = Path.of(System.getProperty("rivet.home", "."), "target", "classes");
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-cp", classes.toString(), Main.class.getName()));
+        Path target = Path.of(System.getProperty("rivet.home", "."), "target");
+        String classpath = target.resolve("classes") + java.io.File.pathSeparator + target.resolve("lib") + "/*";
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-cp", classpath, Main.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("RIVET_DEBUG");
