@@ -1,0 +1,42 @@
+# Rivet: every target does its own set-up and can be run again at no cost.
+#   make demo    toolchain + build, then compile and run the examples
+#   make test    toolchain + build + the whole suite (unit, guest TAP tests, fuzz slice)
+#   make bench   toolchain + build + scripts/bench.sh
+#   make fuzz    toolchain + build + scripts/fuzz.sh $(N)
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+N ?= 20000
+MVN := mvn -B -q
+# Maven runs on the JDK 25 the launcher uses (see scripts/jdk.sh); find-jdk.sh prints the
+# one-line "JDK 25 not found" message and fails when there is none.
+WITH_JDK = jdk=$$(scripts/find-jdk.sh) && export JAVA_HOME=$$jdk PATH=$$jdk/bin:$$PATH &&
+
+.PHONY: all toolchain build demo test bench fuzz guest clean
+all: build
+
+toolchain:
+	@scripts/toolchain.sh
+
+build:
+	@scripts/ensure-maven.sh
+	@$(WITH_JDK) $(MVN) -DskipTests package
+	@scripts/cds-train.sh
+
+# The guest test and example binaries (the JUnit runner also builds them when missing).
+guest: toolchain
+	@scripts/build-guest.sh
+
+demo: toolchain build
+	@scripts/demo.sh
+
+test: toolchain build
+	@$(WITH_JDK) $(MVN) test
+
+bench: toolchain build
+	@scripts/bench.sh
+
+fuzz: toolchain build
+	@scripts/fuzz.sh $(N)
+
+clean:
+	rm -rf target build
