@@ -6,10 +6,15 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 N ?= 20000
-MVN := mvn -B -q
+# Maven 3.8 on JDK 25 prints stray colour resets (ESC[0m) even in batch mode: strip them.
+MVN := mvn -B -q -Dstyle.color=never
+CLEAN_OUTPUT := 2>&1 | sed -u 's/\x1b\[0m//g'
+
 # Maven runs on the JDK 25 the launcher uses (see scripts/jdk.sh); find-jdk.sh prints the
 # one-line "JDK 25 not found" message and fails when there is none.
-WITH_JDK = jdk=$$(scripts/find-jdk.sh) && export JAVA_HOME=$$jdk PATH=$$jdk/bin:$$PATH &&
+# (Debian's Maven uses sun.misc.Unsafe, which JDK 25 warns about on every run.)
+WITH_JDK = jdk=$$(scripts/find-jdk.sh) && export JAVA_HOME=$$jdk PATH=$$jdk/bin:$$PATH \
+	MAVEN_OPTS="$${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" &&
 
 .PHONY: all toolchain build demo test bench fuzz guest clean
 all: build
@@ -19,7 +24,7 @@ toolchain:
 
 build:
 	@scripts/ensure-maven.sh
-	@$(WITH_JDK) $(MVN) -DskipTests package
+	@$(WITH_JDK) $(MVN) -DskipTests package $(CLEAN_OUTPUT)
 	@scripts/cds-train.sh
 
 # The guest test and example binaries (the JUnit runner also builds them when missing).
@@ -30,7 +35,7 @@ demo: toolchain build
 	@scripts/demo.sh
 
 test: toolchain build
-	@$(WITH_JDK) $(MVN) test
+	@$(WITH_JDK) $(MVN) test $(CLEAN_OUTPUT)
 
 bench: toolchain build
 	@scripts/bench.sh

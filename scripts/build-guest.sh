@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # build-guest.sh: compiles the guest C programs with `rivet cc`, only those out of date:
 #   guest/tests/*.c -> build/guest/tests/NAME   (TAP tests; they include guest/tests/tap.h)
+#   guest/programs/*.c -> build/guest/programs/NAME   (output compared with qemu's)
 #   examples/*.c    -> build/examples/NAME
 # Used by `make guest`, `make demo` and the JUnit guest-test runner, so flags live here only.
 set -euo pipefail
@@ -21,4 +22,5 @@ build_dir() { # SRC_DIR OUT_DIR EXTRA_DEP
   done
 }
 build_dir guest/tests build/guest/tests guest/tests/tap.h
+build_dir guest/programs build/guest/programs ""
 build_dir examples build/examples ""
