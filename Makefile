@@ -23,6 +23,7 @@ toolchain:
 	@scripts/toolchain.sh
 
 build:
+	@scripts/find-jdk.sh >/dev/null
 	@scripts/ensure-maven.sh
 	@$(WITH_JDK) $(MVN) -DskipTests package $(CLEAN_OUTPUT)
 	@scripts/cds-train.sh
