@@ -28,7 +28,7 @@ static char *in_dup(const char *name) { return strdup(in(name)); }
 #define BAD_PTR ((void *)16)
 
 int main(void) {
-    plan(108);
+    plan(109);
     const char *tmp = getenv("TMPDIR");
     snprintf(dir, sizeof dir, "%s/rivet-tap-files-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!ok(mkdtemp(dir) != NULL, "mkdtemp makes the test directory")) return 1;
@@ -153,6 +153,7 @@ int main(void) {
     char exe[PATH_MAX] = {0};
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     ok(n > 0 && exe[0] == '/', "readlink /proc/self/exe is an absolute path");
+    ok(n > 6 && strcmp(exe + n - 6, "/files") == 0, "/proc/self/exe is this program, not its runner");
     diag("/proc/self/exe -> %s", exe);
 
     /* access / faccessat2 */
