@@ -39,10 +39,10 @@ test: toolchain build
 	@$(WITH_JDK) $(MVN) test $(CLEAN_OUTPUT)
 
 bench: toolchain build
-	@scripts/bench.sh
+	@$(WITH_JDK) scripts/bench.sh
 
 fuzz: toolchain build
-	@scripts/fuzz.sh $(N)
+	@$(WITH_JDK) scripts/fuzz.sh $(N)
 
 clean:
 	rm -rf target build
