@@ -20,8 +20,9 @@ int main(void) {
     is(getuid(), syscall(SYS_getuid), "getuid");
     is(geteuid(), getuid(), "euid equals uid (no setuid bit)");
     is(getegid(), getgid(), "egid equals gid");
-    ok(getpgrp() > 0, "getpgrp is positive");
-    ok(getsid(0) > 0, "getsid is positive");
+    /* 0 is possible: a session or group led from outside this pid namespace (containers) */
+    ok(getpgrp() >= 0, "getpgrp succeeds");
+    ok(getsid(0) >= 0, "getsid succeeds");
     uid_t r, e, s;
     is(getresuid(&r, &e, &s), 0, "getresuid");
     ok(r == getuid() && e == geteuid() && s == geteuid(), "getresuid agrees with getuid");
