@@ -37,22 +37,35 @@ int main(void) {
     page = sysconf(_SC_PAGESIZE);
     is(page, 4096, "page size 4096");
 
-    /* brk / sbrk (raw syscalls: musl's sbrk only accepts 0) */
+    /* brk / sbrk (raw syscalls: musl's sbrk only accepts 0; Linux's brk never fails, it
+     * returns the unchanged break, so errors show up as a wrong address) */
     uintptr_t b0 = syscall(SYS_brk, 0);
-    ok(b0 != 0, "brk(0) returns the current break");
-    uintptr_t b1 = syscall(SYS_brk, b0 + 3 * page);
-    is(b1, b0 + 3 * page, "brk grows by 3 pages");
-    memset((void *)b0, 0xab, 3 * page);
-    ok(((unsigned char *)b0)[3 * page - 1] == 0xab, "the new heap is usable");
-    is(syscall(SYS_brk, b0 + page), b0 + page, "brk shrinks");
-    is(syscall(SYS_brk, b0 + 2 * page), b0 + 2 * page, "brk grows again");
-    ok(((unsigned char *)b0)[page + 8] == 0, "memory given back and re-grown reads as zero");
-    ok(sbrk(0) == (void *)(b0 + 2 * page), "sbrk(0) agrees with brk");
-    syscall(SYS_brk, b0);
+    if (!ok(b0 != 0 && b0 != (uintptr_t)-1 && (b0 & (page - 1)) == 0, "brk(0) returns the page-aligned break")) {
+        diag("brk(0) = %#lx", (unsigned long)b0);
+        bail(6, "brk(0) failed");
+    } else {
+        uintptr_t b1 = syscall(SYS_brk, b0 + 3 * page);
+        if (!is(b1, b0 + 3 * page, "brk grows by 3 pages")) {
+            bail(5, "brk did not grow");
+        } else {
+            memset((void *)b0, 0xab, 3 * page);
+            ok(((unsigned char *)b0)[3 * page - 1] == 0xab, "the new heap is usable");
+            is(syscall(SYS_brk, b0 + page), b0 + page, "brk shrinks");
+            if (is(syscall(SYS_brk, b0 + 2 * page), b0 + 2 * page, "brk grows again"))
+                ok(((unsigned char *)b0)[page + 8] == 0, "memory given back and re-grown reads as zero");
+            else
+                bail(1, "brk did not grow again");
+            ok(sbrk(0) == (void *)(b0 + 2 * page), "sbrk(0) agrees with brk");
+            syscall(SYS_brk, b0);
+        }
+    }
 
     /* anonymous private mappings */
     unsigned char *p = mmap(NULL, 4 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    ok(p != MAP_FAILED, "mmap anonymous private");
+    if (!ok(p != MAP_FAILED, "mmap anonymous private")) {
+        bail(plan_left(), "mmap failed");
+        return done_testing();
+    }
     ok(((uintptr_t)p & (page - 1)) == 0, "mmap result is page aligned");
     ok(p[0] == 0 && p[4 * page - 1] == 0, "anonymous memory starts zeroed");
     p[100] = 7;
@@ -88,17 +101,22 @@ int main(void) {
 
     /* shared anonymous mapping */
     int *s = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    ok(s != MAP_FAILED, "mmap anonymous shared");
-    s[10] = 12345;
-    is(s[10], 12345, "shared mapping is readable and writable");
-    munmap(s, page);
+    if (ok(s != MAP_FAILED, "mmap anonymous shared")) {
+        s[10] = 12345;
+        is(s[10], 12345, "shared mapping is readable and writable");
+        munmap(s, page);
+    } else {
+        bail(1, "shared mmap failed");
+    }
 
     /* mremap in place: free the tail of a region, then grow back into it; shrink */
     unsigned char *g = mmap(NULL, 4 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     g[0] = 9;
     munmap(g + 2 * page, 2 * page);
-    ok(mremap(g, 2 * page, 4 * page, 0) == g, "mremap grows in place into free space");
-    ok(g[0] == 9 && g[4 * page - 1] == 0, "contents kept, the new part zero");
+    if (ok(mremap(g, 2 * page, 4 * page, 0) == g, "mremap grows in place into free space"))
+        ok(g[0] == 9 && g[4 * page - 1] == 0, "contents kept, the new part zero");
+    else
+        bail(1, "mremap did not grow in place");
     ok(mremap(g, 4 * page, page, 0) == g, "mremap shrinks in place");
     is(readable(g + page, 16), EFAULT, "the part shrunk away is unmapped");
     munmap(g, page);
@@ -111,17 +129,20 @@ int main(void) {
     ok(blocker == m + 2 * page, "map a page right after the region");
     is_errno((long)mremap(m, 2 * page, 8 * page, 0), ENOMEM, "mremap grow without MREMAP_MAYMOVE when blocked: ENOMEM");
     unsigned char *m2 = mremap(m, 2 * page, 8 * page, MREMAP_MAYMOVE);
-    ok(m2 != MAP_FAILED && m2 != m, "mremap MREMAP_MAYMOVE moves");
-    ok(m2[0] == 0x5a && m2[2 * page - 1] == 0x5a, "moved contents kept");
-    ok(m2[2 * page] == 0 && m2[8 * page - 1] == 0, "grown part is zero");
-    is(readable(m, 16), EFAULT, "the old address is unmapped after the move");
-    munmap(blocker, page);
+    if (ok(m2 != MAP_FAILED && m2 != m, "mremap MREMAP_MAYMOVE moves")) {
+        ok(m2[0] == 0x5a && m2[2 * page - 1] == 0x5a, "moved contents kept");
+        ok(m2[2 * page] == 0 && m2[8 * page - 1] == 0, "grown part is zero");
+        is(readable(m, 16), EFAULT, "the old address is unmapped after the move");
 
-    /* madvise MADV_DONTNEED zeroes private anonymous memory */
-    memset(m2, 0x77, page);
-    is(madvise(m2, page, MADV_DONTNEED), 0, "madvise MADV_DONTNEED");
-    ok(m2[0] == 0 && m2[page - 1] == 0, "MADV_DONTNEED pages read back as zero");
-    munmap(m2, 8 * page);
+        /* madvise MADV_DONTNEED zeroes private anonymous memory */
+        memset(m2, 0x77, page);
+        is(madvise(m2, page, MADV_DONTNEED), 0, "madvise MADV_DONTNEED");
+        ok(m2[0] == 0 && m2[page - 1] == 0, "MADV_DONTNEED pages read back as zero");
+        munmap(m2, 8 * page);
+    } else {
+        bail(5, "mremap did not move");
+    }
+    if (blocker != MAP_FAILED) munmap(blocker, page);
 
     /* a large sparse reservation costs nothing until touched */
     size_t big = (size_t)64 << 30;  /* 64 GiB */

@@ -5,6 +5,8 @@
  *   is_errno(ret, err, fmt, ...);  the call returned -1 and set errno to err
  *   diag(fmt, ...);                "# ..." diagnostics
  *   done_testing();                exit status: 0 when every test passed, 1 otherwise
+ *   bail(n, why);                  n "not ok" lines for checks a failed precondition prevents
+ *                                  (so one broken call does not crash the whole test)
  *   skip(why, fmt, ...);           "ok N - name # SKIP why": a check this runner cannot make
  *                                  (the JUnit runner reports it as skipped, never as passed)
  * stdout is line buffered so a crash loses nothing already reported. */
@@ -71,6 +73,17 @@ __attribute__((unused)) static int tap_is_errno(long long ret, int got_errno, in
                  strerror(got_errno), want_errno, strerror(want_errno));
     return r;
 }
+
+__attribute__((unused)) static void bail(int n, const char *why) {
+    for (int i = 0; i < n; i++) {
+        tap_n++;
+        tap_failed++;
+        printf("not ok %d - not run: %s\n", tap_n, why);
+    }
+}
+
+/* How many planned checks have not been reported yet. */
+__attribute__((unused)) static int plan_left(void) { return tap_planned > tap_n ? tap_planned - tap_n : 0; }
 
 __attribute__((unused)) static void skip(const char *why, const char *fmt, ...) {
     va_list ap;
