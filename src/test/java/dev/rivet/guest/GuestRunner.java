@@ -12,8 +12,16 @@ import java.util.Map;
  * qemu-riscv64, the reference. Both get the same arguments and environment variables.
  */
 enum GuestRunner {
-    RIVET("rivet", Duration.ofSeconds(Long.getLong("rivet.guest.timeout", 120))),
-    QEMU("qemu", Duration.ofSeconds(60));
+    RIVET("rivet", Duration.ofSeconds(Long.getLong("rivet.guest.timeout", 45))),
+    QEMU("qemu", Duration.ofSeconds(45));
+
+    /**
+     * After this many timeouts in one test JVM the remaining runs get {@link #SHORT_TIMEOUT}:
+     * a Rivet that hangs must not turn the suite into hours (CI allows 30 minutes in all).
+     */
+    private static final int TIMEOUTS_BEFORE_SHORT = 2;
+    private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(10);
+    private static final java.util.concurrent.atomic.AtomicInteger timeouts = new java.util.concurrent.atomic.AtomicInteger();
 
     final String label;
     final Duration timeout;
@@ -38,7 +46,10 @@ enum GuestRunner {
         }
         cmd.add(binary.toString());
         cmd.addAll(args);
-        return GuestProcess.run(cmd, env, timeout);
+        Duration limit = timeouts.get() >= TIMEOUTS_BEFORE_SHORT ? SHORT_TIMEOUT : timeout;
+        GuestProcess.Result r = GuestProcess.run(cmd, env, limit);
+        if (r.timedOut()) timeouts.incrementAndGet();
+        return r;
     }
 
     /** The qemu-riscv64 on PATH, or the bare name (the run then fails and says so). */
