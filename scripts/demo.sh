@@ -7,7 +7,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 scripts/build-guest.sh
 bin=build/examples
-show() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold="" plain=""; fi
+show() { printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"; }
 
 show ./rivet run $bin/hello
 ./rivet run $bin/hello
