@@ -3,6 +3,7 @@ package dev.rivet.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class MainTest {
     static Result main(String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path target = Path.of(System.getProperty("rivet.home", "."), "target");
-        String classpath = target.resolve("classes") + java.io.File.pathSeparator + target.resolve("lib") + "/*";
+        String classpath = target.resolve("classes") + File.pathSeparator + target.resolve("lib") + "/*";
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-cp", classpath, Main.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
