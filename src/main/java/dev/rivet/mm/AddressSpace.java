@@ -205,7 +205,8 @@ public final class AddressSpace implements GuestMemory {
                 default -> throw Errno.EINVAL.ex();
             }
             unmapLocked(at, at + len);  // MAP_FIXED replaces whatever was there
-            vmas = vmas.with(new Vma(at, at + len, prot, vmFlags, name, shm, 0));
+            vmas = vmas.with(shm != 0 ? new Vma(at, at + len, prot, vmFlags, name, shm, 0)
+                    : Vma.anonymous(at, at + len, prot, vmFlags, name));
             // MAP_POPULATE needs nothing: a page allocated on first touch reads as the zero page
             // that populate would have made, and allocating 64 GiB up front would only cost memory.
             return at;
@@ -230,10 +231,16 @@ public final class AddressSpace implements GuestMemory {
         return hint;
     }
 
+    /** PMD_SIZE: the transparent-huge-page size that larger anonymous mappings are aligned to. */
+    private static final long HPAGE = 2L << 20;
+
     /**
      * get_unmapped_area: MAP_FIXED takes {@code addr} as is; otherwise a free page-aligned hint
      * is honoured (keeping clear of stack guard gaps), else the highest free range below
-     * mmap_base, else the lowest above TASK_UNMAPPED_BASE.
+     * mmap_base, else the lowest above TASK_UNMAPPED_BASE. As on Linux 6.8+ with THP, a private
+     * anonymous request without hint whose length is a multiple of 2 MiB is placed on a 2 MiB
+     * boundary (searching for 2 MiB more, then rounding; Linux treats the offset of anonymous
+     * memory as zero here, mremap included).
      */
     long unmappedArea(long addr, long len, int flags) throws ErrnoException {
         if (Long.compareUnsigned(len, TASK_SIZE - MMAP_MIN_ADDR) > 0) throw Errno.ENOMEM.ex();
@@ -242,21 +249,36 @@ public final class AddressSpace implements GuestMemory {
             at = addr;
         } else {
             at = -1;
-            if (addr != 0) {
-                long a = pageAlign(addr);
-                int i = vmas.indexAbove(a);
-                Vma next = i < vmas.size() ? vmas.get(i) : null, prev = vmas.before(i);
-                if (Long.compareUnsigned(a, TASK_SIZE - len) <= 0 && Long.compareUnsigned(a, MMAP_MIN_ADDR) >= 0
-                        && (next == null || a + len <= VmaList.startGap(next)) && (prev == null || a >= prev.end()))
-                    at = a;
+            if (addr == 0 && (flags & Mman.MAP_SHARED) == 0 && len % HPAGE == 0) {
+                long padded = search(0, len + HPAGE);
+                if (padded != -1) {
+                    long sub = -padded & (HPAGE - 1);
+                    at = !legacyLayout && sub == 0 ? padded + HPAGE : padded + sub;
+                }
             }
-            if (at == -1 && !legacyLayout) at = vmas.findTopDown(len, Math.max(PAGE_SIZE, MMAP_MIN_ADDR), mmapBase);
-            if (at == -1) at = vmas.findBottomUp(len, legacyLayout ? mmapBase : Layout.TASK_UNMAPPED_BASE, TASK_SIZE);
+            if (at == -1) at = search(addr, len);
             if (at == -1) throw Errno.ENOMEM.ex();
         }
         if (Long.compareUnsigned(at, TASK_SIZE - len) > 0) throw Errno.ENOMEM.ex();
         if (!pageAligned(at)) throw Errno.EINVAL.ex();
         if (at < MMAP_MIN_ADDR) throw Errno.EPERM.ex();  // security_mmap_addr, for a task without CAP_SYS_RAWIO
+        return at;
+    }
+
+    /** The arch get_unmapped_area without MAP_FIXED: the hint if free, else a search; -1 if nothing fits. */
+    private long search(long addr, long len) {
+        if (Long.compareUnsigned(len, TASK_SIZE - MMAP_MIN_ADDR) > 0) return -1;
+        if (addr != 0) {
+            long a = pageAlign(addr);
+            int i = vmas.indexAbove(a);
+            Vma next = i < vmas.size() ? vmas.get(i) : null, prev = vmas.before(i);
+            if (Long.compareUnsigned(a, TASK_SIZE - len) <= 0 && Long.compareUnsigned(a, MMAP_MIN_ADDR) >= 0
+                    && (next == null || a + len <= VmaList.startGap(next)) && (prev == null || a >= prev.end()))
+                return a;
+        }
+        long at = -1;
+        if (!legacyLayout) at = vmas.findTopDown(len, Math.max(PAGE_SIZE, MMAP_MIN_ADDR), mmapBase);
+        if (at == -1) at = vmas.findBottomUp(len, legacyLayout ? mmapBase : Layout.TASK_UNMAPPED_BASE, TASK_SIZE);
         return at;
     }
 
@@ -376,7 +398,7 @@ public final class AddressSpace implements GuestMemory {
             Vma next = vmas.above(oldBrk);
             if (next != null && newBrk + PAGE_SIZE > VmaList.startGap(next)) return brk;
             if (vmas.size() > Layout.MAX_MAP_COUNT) return brk;
-            vmas = vmas.with(new Vma(oldBrk, newBrk, PROT_READ | PROT_WRITE, 0, "[heap]", 0, 0));
+            vmas = vmas.with(Vma.anonymous(oldBrk, newBrk, PROT_READ | PROT_WRITE, 0, "[heap]"));
             brk = request;
             return brk;
         } finally {
@@ -411,7 +433,7 @@ public final class AddressSpace implements GuestMemory {
             if (limit >= 0) size = Math.max(PAGE_SIZE, Math.min(size, limit & -PAGE_SIZE));
             long top = stackTop();
             unmapLocked(top - size, top);
-            vmas = vmas.with(new Vma(top - size, top, PROT_READ | PROT_WRITE, Vma.VM_GROWSDOWN, "[stack]", 0, 0));
+            vmas = vmas.with(Vma.anonymous(top - size, top, PROT_READ | PROT_WRITE, Vma.VM_GROWSDOWN, "[stack]"));
         } finally {
             lock.writeLock().unlock();
         }
