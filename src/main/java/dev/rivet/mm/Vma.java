@@ -85,6 +85,16 @@ public record Vma(long start, long end, int prot, int flags, String name, long s
                 + ((prot & PROT_EXEC) != 0 ? "x" : "-") + (shared() ? "s" : "p");
     }
 
+    /**
+     * This VMA as a line of /proc/self/maps (without the newline): anonymous memory shows
+     * offset 0 and device 00:00, and a name is padded to column 73 as Linux's seq_pad does.
+     */
+    public String mapsLine() {
+        String head = String.format("%08x-%08x %s %08x %02x:%02x %d ", start, end, permString(), 0, 0, 0, 0);
+        if (name.isEmpty()) return head;
+        return head + " ".repeat(Math.max(0, 73 - head.length())) + name;
+    }
+
     @Override
     public String toString() {
         return String.format("%x-%x %s %s", start, end, permString(), name);
