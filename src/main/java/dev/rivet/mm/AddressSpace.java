@@ -107,6 +107,8 @@ public final class AddressSpace implements GuestMemory {
      * mapping below. Returns the VMA now containing {@code addr}, or faults (SEGV_MAPERR).
      */
     private Vma growStack(long addr, Access access) {
+        Vma above = vmas.above(addr);  // most wild accesses end here, without taking the lock
+        if (above == null || !above.growsDown() || addr < 0) throw new MemoryFault(addr, access, false);
         lock.writeLock().lock();
         try {
             VmaList list = vmas;
@@ -148,6 +150,11 @@ public final class AddressSpace implements GuestMemory {
         generation.incrementAndGet();
     }
 
+    /**
+     * Sets who is told about changed code pages. The watcher may be called with the mapping
+     * lock held (munmap, mprotect …): it may use this address space from its own thread but
+     * must not wait for other threads that do.
+     */
     public void setCodeWatcher(CodeWatcher watcher) { this.codeWatcher = watcher; }
 
     private void codeWritten(long pn) {
