@@ -31,6 +31,8 @@ public final class AddressSpace implements GuestMemory {
     public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
 
     public static final int PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;
+    /** MAP_DROPPABLE (Linux 6.11+, 64-bit): a mapping type of its own. */
+    private static final int MAP_DROPPABLE = 0x08;
     /** PROT_SEM: accepted by mprotect/mmap and meaningless here. */
     private static final int PROT_SEM = 8;
 
@@ -207,6 +209,11 @@ public final class AddressSpace implements GuestMemory {
                     if ((vmFlags & Vma.VM_GROWSDOWN) != 0) throw Errno.EINVAL.ex();
                     vmFlags |= Vma.VM_SHARED;
                     shm = shmIds.incrementAndGet();
+                }
+                case MAP_DROPPABLE -> {
+                    // Memory the kernel may drop (zero) under pressure; never dropping is allowed.
+                    if ((flags & Mman.MAP_LOCKED) != 0 || (vmFlags & Vma.VM_GROWSDOWN) != 0) throw Errno.EINVAL.ex();
+                    vmFlags |= Vma.VM_NORESERVE | Vma.VM_WIPEONFORK | Vma.VM_DONTDUMP;
                 }
                 case Mman.MAP_PRIVATE -> { }
                 default -> throw Errno.EINVAL.ex();

@@ -135,4 +135,20 @@ class MmapTest {
         // 3 MiB is not a multiple of 2 MiB: plain top-down, and it does not fit between b and c.
         assertEquals(d - (3L << 20), as.mmap(0, 3L << 20, PROT_READ, ANON));
     }
+
+    @Test
+    void otherFlagsLinuxAccepts() throws ErrnoException {
+        // Each accepted (or refused) on Linux 6.18.
+        AddressSpace as = new AddressSpace();
+        int rw = PROT_READ | PROT_WRITE;
+        long p = as.mmap(0, PG, rw, ANON | MAP_POPULATE | MAP_STACK | MAP_LOCKED);
+        assertEquals(0, as.read64(p));
+        as.mmap(0, PG, rw, MAP_SHARED | MAP_ANONYMOUS | MAP_POPULATE);
+        long d = as.mmap(0, PG, rw, 0x08 | MAP_ANONYMOUS);  // MAP_DROPPABLE
+        as.write64(d, 3);
+        assertEquals(3, as.read64(d));
+        assertEquals(Errno.EINVAL, errno(() -> as.mmap(0, PG, rw, 0x08 | MAP_ANONYMOUS | MAP_LOCKED)));
+        assertEquals(Errno.EINVAL, errno(() -> as.mmap(0, PG, rw, 0x08 | MAP_ANONYMOUS | MAP_GROWSDOWN)));
+        assertEquals(Errno.EINVAL, errno(() -> as.mmap(0, PG, rw, 0x04 | MAP_ANONYMOUS)));
+    }
 }
