@@ -453,6 +453,19 @@ public final class AddressSpace implements GuestMemory {
         }
     }
 
+    /**
+     * Changes how far stacks may grow (setrlimit(RLIMIT_STACK) on a running process: Linux reads
+     * the limit at each fault); the layout chosen by {@link #mapStack} stays. Negative = unlimited.
+     */
+    public void setStackLimit(long limit) {
+        lock.writeLock().lock();
+        try {
+            stackLimit = limit;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** The address just above the main thread's stack. */
     public long stackTop() { return Layout.STACK_TOP; }
 

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The mm syscalls through the table: argument decoding and the errors decided before the address space. */
 class SysMmTest {
     final AddressSpace as = new AddressSpace();
-    final Task task = new Task(new Process(null, 1, as, null, null), new Hart(as), 1);
+    final Task task = new Task(new Process(null, 1, 0, as, null, null, 0, 0), new Hart(as), 1);
     final SyscallTable table = new SyscallTable();
 
     SysMmTest() {
