@@ -49,6 +49,7 @@ public final class AddressSpace implements GuestMemory {
     private long mmapBase = Layout.mmapBase(Layout.DEFAULT_STACK_LIMIT);
     private boolean legacyLayout;
     private long startBrk, brk;
+    private boolean defaultLocked;
 
     // ---------------------------------------------------------------- translation (CPU slow path)
 
@@ -201,7 +202,7 @@ public final class AddressSpace implements GuestMemory {
             if (vmas.size() > Layout.MAX_MAP_COUNT) throw Errno.ENOMEM.ex();
             long at = unmappedArea(addr, len, flags);
             if ((flags & Mman.MAP_FIXED_NOREPLACE) != 0 && vmas.intersects(at, at + len)) throw Errno.EEXIST.ex();
-            int vmFlags = vmFlags(flags);
+            int vmFlags = vmFlags(flags) | (defaultLocked ? Vma.VM_LOCKED : 0);
             long shm = 0;
             switch (flags & Mman.MAP_TYPE) {
                 // MAP_SHARED_VALIDATE is for file mappings; anonymous memory refuses it (EINVAL).
@@ -375,6 +376,33 @@ public final class AddressSpace implements GuestMemory {
         Advice.madvise(this, addr, length, advice);
     }
 
+    /** Linux msync: anonymous memory has nothing to write back, so only Linux's checks and errors. */
+    public void msync(long addr, long length, int flags) throws ErrnoException {
+        Msync.msync(this, addr, length, flags);
+    }
+
+    /** Linux mincore: which pages of the range are in memory (see {@link Mincore}). */
+    public Mincore mincore(long addr, long length) throws ErrnoException {
+        return Mincore.of(this, addr, length);
+    }
+
+    /** mlock ({@code on}) or munlock of a range: marks VMAs VM_LOCKED; memory never leaves the host heap anyway. */
+    public void mlock(long addr, long length, boolean on) throws ErrnoException {
+        Mlock.lock(this, addr, length, on);
+    }
+
+    /** mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT). */
+    public void mlockall(int flags) throws ErrnoException {
+        Mlock.lockAll(this, flags);
+    }
+
+    public void munlockall() {
+        Mlock.unlockAll(this);
+    }
+
+    /** mm->def_flags: after mlockall(MCL_FUTURE) new mappings are locked. Write lock held. */
+    void setDefaultLocked(boolean on) { defaultLocked = on; }
+
     // Package-private access for Remap and Advice, which run under the write lock.
     VmaList vmas() { return vmas; }
 
@@ -412,7 +440,7 @@ public final class AddressSpace implements GuestMemory {
             Vma next = vmas.above(oldBrk);
             if (next != null && newBrk + PAGE_SIZE > VmaList.startGap(next)) return brk;
             if (vmas.size() > Layout.MAX_MAP_COUNT) return brk;
-            vmas = vmas.with(Vma.anonymous(oldBrk, newBrk, PROT_READ | PROT_WRITE, 0, "[heap]"));
+            vmas = vmas.with(Vma.anonymous(oldBrk, newBrk, PROT_READ | PROT_WRITE, defaultLocked ? Vma.VM_LOCKED : 0, "[heap]"));
             brk = request;
             return brk;
         } finally {

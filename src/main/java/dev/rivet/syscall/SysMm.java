@@ -5,8 +5,13 @@ import dev.rivet.abi.ErrnoException;
 import dev.rivet.abi.Mman;
 import dev.rivet.kernel.Task;
 import dev.rivet.mm.AddressSpace;
+import dev.rivet.mm.Layout;
+import dev.rivet.mm.Mincore;
 
-/** Memory-management syscalls: brk, mmap, munmap, mprotect, mremap, madvise. Thin: the rules live in {@link AddressSpace}. */
+/**
+ * Memory-management syscalls: brk, mmap, munmap, mprotect, mremap, madvise, msync, mincore and
+ * the mlock family. Thin: the rules live in {@link AddressSpace}.
+ */
 public final class SysMm {
     private SysMm() {}
 
@@ -20,6 +25,14 @@ public final class SysMm {
         t.partial("mremap", "old_size 0 (duplicating a shared mapping) returns EINVAL",
                 SysMm::mremap, ArgKind.PTR, ArgKind.SIZE, ArgKind.SIZE, ArgKind.HEX, ArgKind.PTR);
         t.add("madvise", SysMm::madvise, ArgKind.PTR, ArgKind.SIZE, ArgKind.INT);
+        t.add("msync", SysMm::msync, ArgKind.PTR, ArgKind.SIZE, ArgKind.HEX);
+        t.add("mincore", SysMm::mincore, ArgKind.PTR, ArgKind.SIZE, ArgKind.PTR);
+        String memlock = "RLIMIT_MEMLOCK is not enforced; locking only sets VM_LOCKED (guest memory is never swapped)";
+        t.partial("mlock", memlock, SysMm::mlock, ArgKind.PTR, ArgKind.SIZE);
+        t.partial("mlock2", memlock, SysMm::mlock2, ArgKind.PTR, ArgKind.SIZE, ArgKind.HEX);
+        t.add("munlock", SysMm::munlock, ArgKind.PTR, ArgKind.SIZE);
+        t.partial("mlockall", memlock, SysMm::mlockall, ArgKind.HEX);
+        t.add("munlockall", SysMm::munlockall);
     }
 
     private static AddressSpace mm(Task task) { return task.process.memory; }
@@ -60,6 +73,52 @@ public final class SysMm {
 
     static long madvise(Task task, Args a) throws ErrnoException {
         mm(task).madvise(a.l(0), a.l(1), a.i(2));
+        return 0;
+    }
+
+    static long msync(Task task, Args a) throws ErrnoException {
+        mm(task).msync(a.l(0), a.l(1), a.i(2));
+        return 0;
+    }
+
+    static long mincore(Task task, Args a) throws ErrnoException {
+        long start = a.l(0), len = a.l(1), vec = a.l(2);
+        // Linux's order: the range's alignment and extent, then the vector's extent, then the walk.
+        if ((start & (AddressSpace.PAGE_SIZE - 1)) != 0) throw Errno.EINVAL.ex();
+        if (start < 0 || Long.compareUnsigned(len, Layout.TASK_SIZE - start) > 0) throw Errno.ENOMEM.ex();
+        long pages = (len + AddressSpace.PAGE_SIZE - 1) >>> AddressSpace.PAGE_SHIFT;
+        if (vec < 0 || Long.compareUnsigned(pages, Layout.TASK_SIZE - vec) > 0) throw Errno.EFAULT.ex();
+        Mincore r = mm(task).mincore(start, len);
+        task.memory().write(vec, r.vec());
+        if (r.hole()) throw Errno.ENOMEM.ex();
+        return 0;
+    }
+
+    static long mlock(Task task, Args a) throws ErrnoException {
+        mm(task).mlock(a.l(0), a.l(1), true);
+        return 0;
+    }
+
+    static long mlock2(Task task, Args a) throws ErrnoException {
+        if ((a.i(2) & ~MLOCK_ONFAULT) != 0) throw Errno.EINVAL.ex();
+        mm(task).mlock(a.l(0), a.l(1), true);
+        return 0;
+    }
+
+    private static final int MLOCK_ONFAULT = 1;
+
+    static long munlock(Task task, Args a) throws ErrnoException {
+        mm(task).mlock(a.l(0), a.l(1), false);
+        return 0;
+    }
+
+    static long mlockall(Task task, Args a) throws ErrnoException {
+        mm(task).mlockall(a.i(0));
+        return 0;
+    }
+
+    static long munlockall(Task task, Args a) {
+        mm(task).munlockall();
         return 0;
     }
 }

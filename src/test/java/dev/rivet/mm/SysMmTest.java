@@ -46,7 +46,8 @@ class SysMmTest {
         return fail("expected an errno");
     }
 
-    static final int BRK = 214, MUNMAP = 215, MREMAP = 216, MMAP = 222, MPROTECT = 226, MADVISE = 233;
+    static final int MSYNC = 227, MLOCK = 228, MUNLOCK = 229, MLOCKALL = 230, MUNLOCKALL = 231, MINCORE = 232,
+            MLOCK2 = 284, BRK = 214, MUNMAP = 215, MREMAP = 216, MMAP = 222, MPROTECT = 226, MADVISE = 233;
 
     @Test
     void rowsCarryNamesArgKindsAndSupport() {
@@ -80,5 +81,54 @@ class SysMmTest {
         assertEquals(Errno.ENODEV, err(MMAP, 0, 4096, PROT_READ, MAP_PRIVATE, 3, 0));
         assertEquals(Errno.EINVAL, err(MPROTECT, 0x10000, 4096, 1L << 32 | PROT_READ));
         assertEquals(Errno.EINVAL, err(MREMAP, 0x10000, 4096, 8192, 1L << 32, 0));
+    }
+
+    @Test
+    void lockSyncAndMincoreAsLinux() throws ErrnoException {
+        // The expected results come from the same calls on Linux 6.18.
+        long B = 0x300000000000L, PG = 4096;
+        long a = as.mmap(B, 4 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED);
+        as.munmap(a + 2 * PG, PG);
+        assertEquals(Errno.ENOMEM, err(MLOCK, a + 10, 4 * PG));
+        assertNotEquals(0, as.mappingAt(a + PG).flags() & Vma.VM_LOCKED);  // changed up to the hole
+        assertEquals(0, as.mappingAt(a + 3 * PG).flags() & Vma.VM_LOCKED);
+        assertEquals(Errno.ENOMEM, err(MLOCK, a + 2 * PG, PG));
+        assertEquals(0, call(MUNLOCK, a, 0));
+        assertEquals(0, call(MLOCK, a, -1));  // the length rounds to zero
+        assertEquals(Errno.EINVAL, err(MLOCK2, a, PG, 2));
+        assertEquals(Errno.EINVAL, err(MLOCKALL, 0));
+        assertEquals(Errno.EINVAL, err(MLOCKALL, 4));
+        assertEquals(Errno.EINVAL, err(MLOCKALL, 8));
+
+        assertEquals(Errno.EINVAL, err(MSYNC, a, PG, 8));
+        assertEquals(Errno.EINVAL, err(MSYNC, a, PG, 1 | 4));
+        assertEquals(Errno.EINVAL, err(MSYNC, a + 1, PG, 4));
+        assertEquals(0, call(MSYNC, 0x10000, 0, 4));
+        assertEquals(Errno.ENOMEM, err(MSYNC, a, 4 * PG, 1));
+        assertEquals(Errno.ENOMEM, err(MSYNC, a, 4 * PG, 4));
+        assertEquals(Errno.EBUSY, err(MSYNC, a, PG, 2));  // MS_INVALIDATE on locked memory
+        assertEquals(0, call(MSYNC, a + 3 * PG, PG, 4));
+        assertEquals(0, call(MSYNC, a + 3 * PG, PG, 0));
+
+        long vec = as.mmap(0, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+        as.write(vec, new byte[] {9, 9, 9, 9});
+        as.write8(a, (byte) 1);
+        as.read8(a + PG);
+        assertEquals(Errno.ENOMEM, err(MINCORE, a, 4 * PG, vec));
+        assertArrayEquals(new byte[] {1, 1, 9, 9}, as.read(vec, 4));  // filled up to the hole
+        assertEquals(Errno.EINVAL, err(MINCORE, a + 1, PG, vec));
+        assertEquals(Errno.ENOMEM, err(MINCORE, 0x7ffffffff000L, 2 * PG, vec));
+        assertEquals(Errno.ENOMEM, err(MINCORE, 0x10000, PG, vec));
+        assertEquals(0, call(MINCORE, 0x10000, 0, vec));
+        assertEquals(Errno.EFAULT, err(MINCORE, a, PG, 0x10));
+        assertEquals(Errno.EFAULT, err(MINCORE, a, PG, -4096));
+        assertEquals(0, call(MINCORE, a + 3 * PG, PG, vec));
+        assertEquals(0, as.read8(vec));  // never touched
+
+        assertEquals(0, call(MLOCKALL, 1 | 2));
+        long later = as.mmap(0, PG, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS);
+        assertNotEquals(0, as.mappingAt(later).flags() & Vma.VM_LOCKED);  // MCL_FUTURE
+        assertEquals(0, call(MUNLOCKALL));
+        assertEquals(0, as.mappingAt(later).flags() & Vma.VM_LOCKED);
     }
 }
