@@ -33,8 +33,6 @@ public final class AddressSpace implements GuestMemory {
     public static final int PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;
     /** MAP_DROPPABLE (Linux 6.11+, 64-bit): a mapping type of its own. */
     private static final int MAP_DROPPABLE = 0x08;
-    /** PROT_SEM: accepted by mprotect/mmap and meaningless here. */
-    private static final int PROT_SEM = 8;
 
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     final PageTable pages = new PageTable();
@@ -45,10 +43,9 @@ public final class AddressSpace implements GuestMemory {
     private final AtomicLong shmIds = new AtomicLong();
 
     // Layout state, guarded by the write lock.
+    private final Placement placement = new Placement();
+    private final Brk heap = new Brk();
     private long stackLimit = Layout.DEFAULT_STACK_LIMIT;
-    private long mmapBase = Layout.mmapBase(Layout.DEFAULT_STACK_LIMIT);
-    private boolean legacyLayout;
-    private long startBrk, brk;
     private boolean defaultLocked;
 
     // ---------------------------------------------------------------- translation (CPU slow path)
@@ -191,7 +188,7 @@ public final class AddressSpace implements GuestMemory {
         if (length == 0) throw Errno.EINVAL.ex();
         if ((flags & Mman.MAP_FIXED_NOREPLACE) != 0) flags |= Mman.MAP_FIXED;
         boolean fixed = (flags & Mman.MAP_FIXED) != 0;
-        if (!fixed) addr = roundHintToMin(addr);
+        if (!fixed) addr = Placement.roundHintToMin(addr);
         // No huge pages are reserved, so hugetlb_file_setup fails as on a default Linux system.
         if ((flags & Mman.MAP_HUGETLB) != 0) throw Errno.ENOMEM.ex();
         long len = pageAlign(length);
@@ -239,62 +236,9 @@ public final class AddressSpace implements GuestMemory {
         return f;
     }
 
-    /** round_hint_to_min: a non-zero hint below mmap_min_addr is raised to it. */
-    private static long roundHintToMin(long hint) {
-        hint &= -PAGE_SIZE;
-        if (hint != 0 && Long.compareUnsigned(hint, MMAP_MIN_ADDR) < 0) return MMAP_MIN_ADDR;
-        return hint;
-    }
-
-    /** PMD_SIZE: the transparent-huge-page size that larger anonymous mappings are aligned to. */
-    private static final long HPAGE = 2L << 20;
-
-    /**
-     * get_unmapped_area: MAP_FIXED takes {@code addr} as is; otherwise a free page-aligned hint
-     * is honoured (keeping clear of stack guard gaps), else the highest free range below
-     * mmap_base, else the lowest above TASK_UNMAPPED_BASE. As on Linux 6.8+ with THP, a private
-     * anonymous request without hint whose length is a multiple of 2 MiB is placed on a 2 MiB
-     * boundary (searching for 2 MiB more, then rounding; Linux treats the offset of anonymous
-     * memory as zero here, mremap included).
-     */
+    /** get_unmapped_area (see {@link Placement#unmappedArea}). Write lock held. */
     long unmappedArea(long addr, long len, int flags) throws ErrnoException {
-        if (Long.compareUnsigned(len, TASK_SIZE - MMAP_MIN_ADDR) > 0) throw Errno.ENOMEM.ex();
-        long at;
-        if ((flags & Mman.MAP_FIXED) != 0) {
-            at = addr;
-        } else {
-            at = -1;
-            if (addr == 0 && (flags & Mman.MAP_SHARED) == 0 && len % HPAGE == 0) {
-                long padded = search(0, len + HPAGE);
-                if (padded != -1) {
-                    long sub = -padded & (HPAGE - 1);
-                    at = !legacyLayout && sub == 0 ? padded + HPAGE : padded + sub;
-                }
-            }
-            if (at == -1) at = search(addr, len);
-            if (at == -1) throw Errno.ENOMEM.ex();
-        }
-        if (Long.compareUnsigned(at, TASK_SIZE - len) > 0) throw Errno.ENOMEM.ex();
-        if (!pageAligned(at)) throw Errno.EINVAL.ex();
-        if (at < MMAP_MIN_ADDR) throw Errno.EPERM.ex();  // security_mmap_addr, for a task without CAP_SYS_RAWIO
-        return at;
-    }
-
-    /** The arch get_unmapped_area without MAP_FIXED: the hint if free, else a search; -1 if nothing fits. */
-    private long search(long addr, long len) {
-        if (Long.compareUnsigned(len, TASK_SIZE - MMAP_MIN_ADDR) > 0) return -1;
-        if (addr != 0) {
-            long a = pageAlign(addr);
-            int i = vmas.indexAbove(a);
-            Vma next = i < vmas.size() ? vmas.get(i) : null, prev = vmas.before(i);
-            if (Long.compareUnsigned(a, TASK_SIZE - len) <= 0 && Long.compareUnsigned(a, MMAP_MIN_ADDR) >= 0
-                    && (next == null || a + len <= VmaList.startGap(next)) && (prev == null || a >= prev.end()))
-                return a;
-        }
-        long at = -1;
-        if (!legacyLayout) at = vmas.findTopDown(len, Math.max(PAGE_SIZE, MMAP_MIN_ADDR), mmapBase);
-        if (at == -1) at = vmas.findBottomUp(len, legacyLayout ? mmapBase : Layout.TASK_UNMAPPED_BASE, TASK_SIZE);
-        return at;
+        return placement.unmappedArea(vmas, addr, len, flags);
     }
 
     /** Removes {@code [start, end)} (page-aligned) from the mappings and frees its pages. Write lock held. */
@@ -325,47 +269,7 @@ public final class AddressSpace implements GuestMemory {
      * before the hole are changed and ENOMEM is returned.
      */
     public void mprotect(long addr, long length, int prot) throws ErrnoException {
-        int grows = prot & (Mman.PROT_GROWSDOWN | Mman.PROT_GROWSUP);
-        prot &= ~grows;
-        if (grows == (Mman.PROT_GROWSDOWN | Mman.PROT_GROWSUP)) throw Errno.EINVAL.ex();
-        if (!pageAligned(addr)) throw Errno.EINVAL.ex();
-        if (length == 0) return;
-        long len = pageAlign(length);
-        long end = addr + len;
-        if (Long.compareUnsigned(end, addr) <= 0) throw Errno.ENOMEM.ex();
-        if ((prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)) != 0) throw Errno.EINVAL.ex();
-        final int newProt = prot & ~PROT_SEM;
-        lock.writeLock().lock();
-        try {
-            VmaList list = vmas;
-            int i = list.indexAbove(addr);
-            if (i == list.size()) throw Errno.ENOMEM.ex();
-            Vma first = list.get(i);
-            long start = addr;
-            if ((grows & Mman.PROT_GROWSDOWN) != 0) {
-                if (first.start() >= end) throw Errno.ENOMEM.ex();
-                start = first.start();
-                if (!first.growsDown()) throw Errno.EINVAL.ex();
-            } else {
-                if (first.start() > start) throw Errno.ENOMEM.ex();
-                if ((grows & Mman.PROT_GROWSUP) != 0) throw Errno.EINVAL.ex();  // riscv has no VM_GROWSUP
-            }
-            long done = first.start();  // Linux's tmp: each next VMA must start where the last ended
-            boolean hole = false;
-            for (; i < list.size() && list.get(i).start() < end; i++) {
-                if (list.get(i).start() != done) { hole = true; break; }
-                done = Math.min(list.get(i).end(), end);
-            }
-            if (done < end) hole = true;
-            if (done > start) {
-                codeGone(start, done);
-                vmas = list.map(start, done, v -> v.withProt(newProt));
-                generation.incrementAndGet();
-            }
-            if (hole) throw Errno.ENOMEM.ex();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        Protect.mprotect(this, addr, length, prot);
     }
 
     public long mremap(long oldAddr, long oldSize, long newSize, int flags, long newAddr) throws ErrnoException {
@@ -413,7 +317,6 @@ public final class AddressSpace implements GuestMemory {
         generation.incrementAndGet();
     }
 
-    long newShmId() { return shmIds.incrementAndGet(); }
 
     // ---------------------------------------------------------------- brk and stack
 
@@ -425,24 +328,7 @@ public final class AddressSpace implements GuestMemory {
     public long brk(long request) {
         lock.writeLock().lock();
         try {
-            if (Long.compareUnsigned(request, startBrk) < 0) return brk;
-            if (Long.compareUnsigned(request, TASK_SIZE) > 0) return brk;
-            long newBrk = pageAlign(request), oldBrk = pageAlign(brk);
-            if (newBrk == oldBrk) { brk = request; return brk; }
-            if (Long.compareUnsigned(request, brk) <= 0) {
-                Vma heap = vmas.above(newBrk);
-                if (heap == null || heap.start() >= oldBrk) return brk;  // the range holds no heap
-                brk = request;
-                unmapLocked(newBrk, oldBrk);
-                return brk;
-            }
-            if (oldBrk < MMAP_MIN_ADDR) return brk;
-            Vma next = vmas.above(oldBrk);
-            if (next != null && newBrk + PAGE_SIZE > VmaList.startGap(next)) return brk;
-            if (vmas.size() > Layout.MAX_MAP_COUNT) return brk;
-            vmas = vmas.with(Vma.anonymous(oldBrk, newBrk, PROT_READ | PROT_WRITE, defaultLocked ? Vma.VM_LOCKED : 0, "[heap]"));
-            brk = request;
-            return brk;
+            return heap.move(this, request, defaultLocked ? Vma.VM_LOCKED : 0);
         } finally {
             lock.writeLock().unlock();
         }
@@ -452,7 +338,7 @@ public final class AddressSpace implements GuestMemory {
     public void initBrk(long start) {
         lock.writeLock().lock();
         try {
-            startBrk = brk = pageAlign(start);
+            heap.init(start);
         } finally {
             lock.writeLock().unlock();
         }
@@ -469,8 +355,7 @@ public final class AddressSpace implements GuestMemory {
         lock.writeLock().lock();
         try {
             stackLimit = limit;
-            legacyLayout = limit < 0;
-            mmapBase = legacyLayout ? Layout.TASK_UNMAPPED_BASE : Layout.mmapBase(limit);
+            placement.chooseLayout(limit);
             long size = Layout.INITIAL_STACK;
             if (limit >= 0) size = Math.max(PAGE_SIZE, Math.min(size, limit & -PAGE_SIZE));
             long top = stackTop();
@@ -514,7 +399,7 @@ public final class AddressSpace implements GuestMemory {
     /** The current program break. */
     public long currentBrk() {
         lock.readLock().lock();
-        try { return brk; } finally { lock.readLock().unlock(); }
+        try { return heap.current(); } finally { lock.readLock().unlock(); }
     }
 
     // ---------------------------------------------------------------- GuestMemory
