@@ -269,7 +269,12 @@ public final class AddressSpace implements GuestMemory {
      * before the hole are changed and ENOMEM is returned.
      */
     public void mprotect(long addr, long length, int prot) throws ErrnoException {
-        Protect.mprotect(this, addr, length, prot);
+        Protect.mprotect(this, addr, length, prot, -1);
+    }
+
+    /** pkey_mprotect: mprotect with a protection key; RISC-V Linux has only key 0 (and -1, none). */
+    public void pkeyMprotect(long addr, long length, int prot, int pkey) throws ErrnoException {
+        Protect.mprotect(this, addr, length, prot, pkey);
     }
 
     public long mremap(long oldAddr, long oldSize, long newSize, int flags, long newAddr) throws ErrnoException {

@@ -21,7 +21,7 @@ final class Protect {
      * Changes the protection of {@code [addr, addr + length)}, including Linux's partial effect:
      * when the range runs into a hole, the VMAs before the hole are changed and ENOMEM is returned.
      */
-    static void mprotect(AddressSpace as, long addr, long length, int prot) throws ErrnoException {
+    static void mprotect(AddressSpace as, long addr, long length, int prot, int pkey) throws ErrnoException {
         int grows = prot & (Mman.PROT_GROWSDOWN | Mman.PROT_GROWSUP);
         prot &= ~grows;
         if (grows == (Mman.PROT_GROWSDOWN | Mman.PROT_GROWSUP)) throw Errno.EINVAL.ex();
@@ -31,6 +31,8 @@ final class Protect {
         if (Long.compareUnsigned(end, addr) <= 0) throw Errno.ENOMEM.ex();
         if ((prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)) != 0) throw Errno.EINVAL.ex();
         final int newProt = prot & ~PROT_SEM;
+        // RISC-V has no protection keys: only key 0, the default every page has, counts as allocated.
+        if (pkey != -1 && pkey != 0) throw Errno.EINVAL.ex();
         as.lock.writeLock().lock();
         try {
             VmaList list = as.vmas();

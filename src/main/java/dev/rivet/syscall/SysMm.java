@@ -33,6 +33,9 @@ public final class SysMm {
         t.add("munlock", SysMm::munlock, ArgKind.PTR, ArgKind.SIZE);
         t.partial("mlockall", memlock, SysMm::mlockall, ArgKind.HEX);
         t.add("munlockall", SysMm::munlockall);
+        t.add("pkey_mprotect", SysMm::pkeyMprotect, ArgKind.PTR, ArgKind.SIZE, ArgKind.PROT, ArgKind.INT);
+        t.add("pkey_alloc", SysMm::pkeyAlloc, ArgKind.HEX, ArgKind.HEX);
+        t.add("pkey_free", SysMm::pkeyFree, ArgKind.INT);
     }
 
     private static AddressSpace mm(Task task) { return task.process.memory; }
@@ -120,5 +123,25 @@ public final class SysMm {
     static long munlockall(Task task, Args a) {
         mm(task).munlockall();
         return 0;
+    }
+
+    static long pkeyMprotect(Task task, Args a) throws ErrnoException {
+        if ((a.l(2) >>> 32) != 0) throw Errno.EINVAL.ex();
+        mm(task).pkeyMprotect(a.l(0), a.l(1), a.i(2), a.i(3));
+        return 0;
+    }
+
+    /** RISC-V has no protection keys: a valid request finds none free (ENOSPC), as Linux answers. */
+    static long pkeyAlloc(Task task, Args a) throws ErrnoException {
+        if (a.l(0) != 0) throw Errno.EINVAL.ex();
+        if ((a.l(1) & ~PKEY_ACCESS_MASK) != 0) throw Errno.EINVAL.ex();
+        throw Errno.ENOSPC.ex();
+    }
+
+    private static final long PKEY_ACCESS_MASK = 3;  // PKEY_DISABLE_ACCESS | PKEY_DISABLE_WRITE
+
+    /** No key was ever allocated, so none can be freed. */
+    static long pkeyFree(Task task, Args a) throws ErrnoException {
+        throw Errno.EINVAL.ex();
     }
 }

@@ -47,7 +47,7 @@ class SysMmTest {
     }
 
     static final int MSYNC = 227, MLOCK = 228, MUNLOCK = 229, MLOCKALL = 230, MUNLOCKALL = 231, MINCORE = 232,
-            MLOCK2 = 284, BRK = 214, MUNMAP = 215, MREMAP = 216, MMAP = 222, MPROTECT = 226, MADVISE = 233;
+            MLOCK2 = 284, PKEY_MPROTECT = 288, PKEY_ALLOC = 289, PKEY_FREE = 290, BRK = 214, MUNMAP = 215, MREMAP = 216, MMAP = 222, MPROTECT = 226, MADVISE = 233;
 
     @Test
     void rowsCarryNamesArgKindsAndSupport() {
@@ -130,5 +130,19 @@ class SysMmTest {
         assertNotEquals(0, as.mappingAt(later).flags() & Vma.VM_LOCKED);  // MCL_FUTURE
         assertEquals(0, call(MUNLOCKALL));
         assertEquals(0, as.mappingAt(later).flags() & Vma.VM_LOCKED);
+    }
+
+    @Test
+    void protectionKeysAsOnAnArchWithoutThem() throws ErrnoException {
+        long a = as.mmap(0x300000000000L, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED);
+        assertEquals(0, call(PKEY_MPROTECT, a, 4096, PROT_READ, -1));
+        assertEquals(0, call(PKEY_MPROTECT, a, 4096, PROT_READ, 0));
+        assertEquals(Errno.EINVAL, err(PKEY_MPROTECT, a, 4096, PROT_READ | PROT_WRITE, 1));
+        assertEquals(PROT_READ, as.mappingAt(a).prot());
+        assertEquals(Errno.EINVAL, err(PKEY_MPROTECT, a + 1, 4096, PROT_READ, 1));  // alignment is checked first
+        assertEquals(Errno.ENOSPC, err(PKEY_ALLOC, 0, 0));
+        assertEquals(Errno.EINVAL, err(PKEY_ALLOC, 1, 0));
+        assertEquals(Errno.EINVAL, err(PKEY_ALLOC, 0, 4));
+        assertEquals(Errno.EINVAL, err(PKEY_FREE, 1));
     }
 }
