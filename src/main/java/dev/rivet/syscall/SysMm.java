@@ -91,11 +91,18 @@ public final class SysMm {
         if (start < 0 || Long.compareUnsigned(len, Layout.TASK_SIZE - start) > 0) throw Errno.ENOMEM.ex();
         long pages = (len + AddressSpace.PAGE_SIZE - 1) >>> AddressSpace.PAGE_SHIFT;
         if (vec < 0 || Long.compareUnsigned(pages, Layout.TASK_SIZE - vec) > 0) throw Errno.EFAULT.ex();
-        Mincore r = mm(task).mincore(start, len);
-        task.memory().write(vec, r.vec());
-        if (r.hole()) throw Errno.ENOMEM.ex();
+        // In chunks, as Linux does, so a huge range never needs a huge host array.
+        long chunk = (long) MINCORE_CHUNK << AddressSpace.PAGE_SHIFT;
+        for (long done = 0; done < pages; done += MINCORE_CHUNK) {
+            long at = start + (done << AddressSpace.PAGE_SHIFT);
+            Mincore r = mm(task).mincore(at, Math.min(chunk, start + len - at));
+            task.memory().write(vec + done, r.vec());
+            if (r.hole()) throw Errno.ENOMEM.ex();
+        }
         return 0;
     }
+
+    private static final int MINCORE_CHUNK = 1 << 16;
 
     static long mlock(Task task, Args a) throws ErrnoException {
         mm(task).mlock(a.l(0), a.l(1), true);

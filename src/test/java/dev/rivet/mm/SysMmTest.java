@@ -145,4 +145,19 @@ class SysMmTest {
         assertEquals(Errno.EINVAL, err(PKEY_ALLOC, 0, 4));
         assertEquals(Errno.EINVAL, err(PKEY_FREE, 1));
     }
+
+    @Test
+    void mincoreOverManyChunks() throws ErrnoException {
+        long PG = 4096, len = 512L << 20;  // 131072 pages: two of the handler's chunks
+        long a = as.mmap(0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE);
+        long vec = as.mmap(0, len / PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+        long[] touched = {0, 65535, 65536, 131071};
+        for (long p : touched) as.write8(a + p * PG, (byte) 1);
+        assertEquals(0, call(MINCORE, a, len - 100, vec));  // a partial last page counts
+        byte[] v = as.read(vec, (int) (len / PG));
+        int ones = 0;
+        for (byte b : v) ones += b;
+        assertEquals(touched.length, ones);
+        for (long p : touched) assertEquals(1, v[(int) p]);
+    }
 }
