@@ -73,7 +73,12 @@ public final class AddressSpace implements GuestMemory {
         return p;
     }
 
-    /** Allocates a zero page on first touch, re-checking the mapping under the read lock. */
+    /**
+     * Allocates a zero page on first touch, re-checking the mapping under the read lock. Reads
+     * allocate too: Linux maps a shared zero page instead, but a hart could then keep reading
+     * that zero page from its TLB after another hart's write (published through a lock on
+     * another page) installed the real one, until its next generation check.
+     */
     private Page firstTouch(long addr, Access access, boolean checkProt) {
         lock.readLock().lock();
         try {
