@@ -3,6 +3,7 @@ package dev.rivet.syscall;
 import dev.rivet.abi.Errno;
 import dev.rivet.abi.ErrnoException;
 import dev.rivet.abi.Mman;
+import dev.rivet.fs.OpenFile;
 import dev.rivet.kernel.Task;
 import dev.rivet.mm.AddressSpace;
 import dev.rivet.mm.Layout;
@@ -18,7 +19,7 @@ public final class SysMm {
     public static void register(SyscallTable t) {
         t.add("brk", SysMm::brk, ArgKind.PTR);
         t.partial("mmap", "file-backed mappings are not implemented yet (they come with the VFS): "
-                        + "EBADF for a negative fd, ENODEV for any other fd",
+                        + "ENODEV for every open fd",
                 SysMm::mmap, ArgKind.PTR, ArgKind.SIZE, ArgKind.PROT, ArgKind.MAP_FLAGS, ArgKind.FD, ArgKind.HEX);
         t.add("munmap", SysMm::munmap, ArgKind.PTR, ArgKind.SIZE);
         t.add("mprotect", SysMm::mprotect, ArgKind.PTR, ArgKind.SIZE, ArgKind.PROT);
@@ -49,11 +50,12 @@ public final class SysMm {
         int prot = a.i(2), flags = a.i(3), fd = a.i(4);
         if ((offset & (AddressSpace.PAGE_SIZE - 1)) != 0) throw Errno.EINVAL.ex();  // riscv sys_mmap
         if ((flags & Mman.MAP_ANONYMOUS) == 0) {
-            // Linux looks the fd up before anything else. Until files can be mapped every fd is
-            // one "whose file does not support mapping".
-            if (fd < 0) throw Errno.EBADF.ex();
-            if (len == 0) throw Errno.EINVAL.ex();
-            throw Errno.ENODEV.ex();
+            // Linux looks the fd up before anything else (EBADF). Until files can be mapped every
+            // open fd is one "whose file does not support mapping".
+            try (OpenFile f = task.process.fds.get(fd)) {
+                if (len == 0) throw Errno.EINVAL.ex();
+                throw Errno.ENODEV.ex();
+            }
         }
         return mm(task).mmap(addr, len, prot, flags);
     }

@@ -3,6 +3,7 @@ package dev.rivet.mm;
 import dev.rivet.abi.Errno;
 import dev.rivet.abi.ErrnoException;
 import dev.rivet.cpu.Hart;
+import dev.rivet.fs.FdTable;
 import dev.rivet.kernel.Process;
 import dev.rivet.kernel.Task;
 import dev.rivet.syscall.ArgKind;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The mm syscalls through the table: argument decoding and the errors decided before the address space. */
 class SysMmTest {
     final AddressSpace as = new AddressSpace();
-    final Task task = new Task(new Process(null, 1, 0, as, null, null, 0, 0), new Hart(as), 1);
+    final Task task = new Task(new Process(null, 1, 0, as, new FdTable(), null, 0, 0), new Hart(as), 1);
     final SyscallTable table = new SyscallTable();
 
     SysMmTest() {
@@ -44,6 +45,14 @@ class SysMmTest {
             return e.errno;
         }
         return fail("expected an errno");
+    }
+
+    int addFile() {
+        try {
+            return task.process.fds.add(new dev.rivet.fs.OpenFile(0) {}, false);
+        } catch (ErrnoException e) {
+            return fail(e);
+        }
     }
 
     static final int MSYNC = 227, MLOCK = 228, MUNLOCK = 229, MLOCKALL = 230, MUNLOCKALL = 231, MINCORE = 232,
@@ -78,7 +87,10 @@ class SysMmTest {
         assertEquals(Errno.EINVAL, err(MMAP, 0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 5));
         assertEquals(Errno.EBADF, err(MMAP, 0, 4096, PROT_READ, MAP_PRIVATE, -1, 0));
         assertEquals(Errno.EBADF, err(MMAP, 0, 0, PROT_READ, MAP_PRIVATE, -1, 0));
-        assertEquals(Errno.ENODEV, err(MMAP, 0, 4096, PROT_READ, MAP_PRIVATE, 3, 0));
+        assertEquals(Errno.EBADF, err(MMAP, 0, 4096, PROT_READ, MAP_PRIVATE, 3, 0));  // not open
+        int fd = addFile();
+        assertEquals(Errno.ENODEV, err(MMAP, 0, 4096, PROT_READ, MAP_PRIVATE, fd, 0));  // open, not mappable yet
+        assertEquals(Errno.EINVAL, err(MMAP, 0, 0, PROT_READ, MAP_PRIVATE, fd, 0));
         assertEquals(Errno.EINVAL, err(MPROTECT, 0x10000, 4096, 1L << 32 | PROT_READ));
         assertEquals(Errno.EINVAL, err(MREMAP, 0x10000, 4096, 8192, 1L << 32, 0));
     }
