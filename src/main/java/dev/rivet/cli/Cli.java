@@ -121,6 +121,14 @@ final class Cli {
             .addOption(Option.builder().longOpt("env").hasArg().argName("NAME=VALUE").desc("set a variable").get())
             .addOption(Option.builder("h").longOpt("help").desc("show help").get());
 
+    private static UsageError unknownOption(String cmd, String token) {
+        int eq = token.indexOf('=');
+        if (token.startsWith("--") && eq > 0 && RUN_OPTIONS.hasLongOption(token.substring(2, eq))) {
+            return new UsageError(cmd, "option '" + token.substring(0, eq) + "' takes no value");
+        }
+        return new UsageError(cmd, "unknown option '" + token + "'");
+    }
+
     private int runCommand(List<String> args) throws Exception {
         final String cmd = "rivet run";
         CommandLine line;
@@ -129,12 +137,7 @@ final class Cli {
             line = DefaultParser.builder().setAllowPartialMatching(false).get()
                     .parse(RUN_OPTIONS, args.toArray(String[]::new), true);
         } catch (UnrecognizedOptionException e) {
-            String token = e.getOption();
-            int eq = token.indexOf('=');
-            if (token.startsWith("--") && eq > 0 && RUN_OPTIONS.hasLongOption(token.substring(2, eq))) {
-                throw new UsageError(cmd, "option '" + token.substring(0, eq) + "' takes no value");
-            }
-            throw new UsageError(cmd, "unknown option '" + token + "'");
+            throw unknownOption(cmd, e.getOption());
         } catch (MissingArgumentException e) {
             throw new UsageError(cmd, "option '--" + e.getOption().getLongOpt() + "' needs a value (NAME=VALUE)");
         } catch (ParseException e) {
@@ -148,8 +151,9 @@ final class Cli {
         }
         List<String> argv = line.getArgList();
         if (argv.isEmpty()) throw new UsageError(cmd, "missing program to run");
+        // With stopAtNonOption the parser hands an option it cannot place (e.g. --strace=yes) over as PROG.
         if (argv.getFirst().startsWith("-") && !argv.getFirst().equals("-") && !args.contains("--")) {
-            throw new UsageError(cmd, "unknown option '" + argv.getFirst() + "'");
+            throw unknownOption(cmd, argv.getFirst());
         }
         List<String> env = GuestEnvironment.merge(line.hasOption("clear-env") ? List.of() : hostEnv.get(), envArgs);
         Path program;
