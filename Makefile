@@ -17,7 +17,7 @@ CLEAN_OUTPUT := 2>&1 | sed -u 's/\x1b\[0m//g'
 WITH_JDK = jdk=$$(scripts/find-jdk.sh) && export JAVA_HOME=$$jdk PATH=$$jdk/bin:$$PATH \
 	MAVEN_OPTS="$${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" &&
 
-.PHONY: all toolchain build demo test bench fuzz guest clean
+.PHONY: all toolchain build demo test bench fuzz guest docs clean
 all: build
 
 toolchain:
@@ -44,6 +44,10 @@ bench: toolchain build
 
 fuzz: toolchain build
 	@$(WITH_JDK) scripts/fuzz.sh $(N)
+
+# docs/syscalls.md is generated from the syscall table (a test checks it is current).
+docs: build
+	@$(WITH_JDK) java -cp target/classes dev.rivet.syscall.CoverageDoc docs/syscalls.md
 
 clean:
 	rm -rf target build
