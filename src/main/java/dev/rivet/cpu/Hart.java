@@ -110,4 +110,5 @@ public final class Hart {
         fflags = v & 0x1f;
         frm = (v >>> 5) & 7;
     }
+
 }

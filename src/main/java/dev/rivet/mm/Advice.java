@@ -86,7 +86,7 @@ final class Advice {
                 // Prefaulting succeeds where an access would; as with MAP_POPULATE there is
                 // nothing to allocate ahead of time.
                 Access need = advice == Mman.MADV_POPULATE_READ ? Access.READ : Access.WRITE;
-                if (!v.allows(need)) throw Errno.ENOMEM.ex();
+                if (!v.allows(need)) throw Errno.EINVAL.ex();  // incompatible permissions
             }
             default -> { }  // NORMAL, RANDOM, SEQUENTIAL, WILLNEED, COLD, PAGEOUT, (NO)HUGEPAGE, (UN)MERGEABLE, COLLAPSE: hints only
         }
