@@ -239,19 +239,41 @@ final class SoftFloat {
         if (f.isZero(a)) return a;
         if (f.sign(a)) return invalid(h, f);
         if (f.isInf(a)) return a;
+        // a = m × 2^e with m in [1, 4) and e even, so sqrt(a) = sqrt(m) × 2^(e/2), and m is
+        // exact as a double. Java's sqrt of m is the RNE root; the residual m - root² is exactly
+        // representable (no underflow near 1) and tells on which side the exact root lies,
+        // and whether it is exact. Roots are never ties, so RMM = RNE; a root of a finite
+        // value is never tiny nor overflowing, so scaling back by 2^(e/2) is exact.
         long sig = f.sig(a);
-        int exp = f.exp(a);
         int l = Long.numberOfLeadingZeros(sig) - 11; // to [2^52, 2^53)
         sig <<= l;
-        exp -= l;
-        if ((exp & 1) != 0) {
-            sig <<= 1;
-            exp--;
+        int e = f.exp(a) - l + 52;
+        double m = Double.longBitsToDouble((1023L << 52) | (sig & ((1L << 52) - 1)));
+        if ((e & 1) != 0) {
+            m *= 2;
+            e--;
         }
-        // sqrt(sig × 2^68) has 60+ bits, enough below either format's precision.
-        BigInteger[] qr = BigInteger.valueOf(sig).shiftLeft(68).sqrtAndRemainder();
-        long root = qr[0].longValue() | (qr[1].signum() != 0 ? 1 : 0);
-        return roundPack(h, f, false, root, (exp - 68) / 2, rm);
+        long root;
+        if (f == FpFormat.D) {
+            double y = Math.sqrt(m);
+            double rho = Math.fma(-y, y, m);
+            if (rho != 0) {
+                h.fflags |= NX;
+                if (rho < 0 && (rm == RTZ || rm == RDN)) y = Math.nextDown(y);
+                else if (rho > 0 && rm == RUP) y = Math.nextUp(y);
+            }
+            root = Double.doubleToRawLongBits(y);
+        } else {
+            float y = (float) Math.sqrt(m); // correctly rounded: 53 >= 2·24+2
+            double rho = m - (double) y * y; // y² has 48 bits: exact, and so is the difference
+            if (rho != 0) {
+                h.fflags |= NX;
+                if (rho < 0 && (rm == RTZ || rm == RDN)) y = Math.nextDown(y);
+                else if (rho > 0 && rm == RUP) y = Math.nextUp(y);
+            }
+            root = Float.floatToRawIntBits(y);
+        }
+        return root + ((long) (e / 2) << (f.p - 1)); // add e/2 to the exponent field
     }
 
     /**

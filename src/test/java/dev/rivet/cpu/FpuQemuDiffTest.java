@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * Differential test of {@link Fpu} against qemu-riscv64's softfloat: the riscv64 program
  * src/test/resources/fpu/fpuref.c (built here with the cross gcc) executes each vector's
  * instruction with a static rounding mode and reports the result bits and fflags. Every vector
- * is run through Fpu twice: with fflags clear (the exact soft-float path) and with NX already
- * set (which enables the Java-arithmetic fast path in RNE), and both must agree with qemu.
+ * is run through Fpu twice, with fflags clear and with NX already set (which changes which
+ * fast paths apply), and through the SoftFloat routine alone where Fpu has fast paths; all
+ * must agree with qemu.
  */
 class FpuQemuDiffTest {
     /** Vectors per op and rounding mode. */
@@ -35,13 +36,35 @@ class FpuQemuDiffTest {
 
     interface Impl { long apply(Hart h, long a, long b, long c, int rm); }
 
-    /** One instruction: opcode as in fpuref.c, operand format(s), whether the result is a single. */
-    record Op(int code, String name, Shape shape, FpFormat in, boolean singleResult, Impl impl) {}
+    /**
+     * One instruction: opcode as in fpuref.c, operand format(s), whether the result is a single,
+     * the Fpu method, and for ops that have Java fast paths the SoftFloat routine alone (so the
+     * exact path is compared on ordinary operands too, not only where the fast path gives up).
+     */
+    record Op(int code, String name, Shape shape, FpFormat in, boolean singleResult, Impl impl, Impl soft) {}
 
     static final List<Op> OPS = new ArrayList<>();
 
     static void op(int code, String name, Shape shape, FpFormat in, boolean singleResult, Impl impl) {
-        OPS.add(new Op(code, name, shape, in, singleResult, impl));
+        OPS.add(new Op(code, name, shape, in, singleResult, impl, soft(name)));
+    }
+
+    static Impl soft(String name) {
+        FpFormat S = FpFormat.S, D = FpFormat.D;
+        FpFormat f = name.endsWith(".s") ? S : D;
+        return switch (name.substring(0, name.length() - 2)) {
+            case "fadd" -> (h, a, b, c, rm) -> SoftFloat.add(h, f, a, b, rm);
+            case "fsub" -> (h, a, b, c, rm) -> SoftFloat.sub(h, f, a, b, rm);
+            case "fmul" -> (h, a, b, c, rm) -> SoftFloat.mul(h, f, a, b, rm);
+            case "fdiv" -> (h, a, b, c, rm) -> SoftFloat.div(h, f, a, b, rm);
+            case "fsqrt" -> (h, a, b, c, rm) -> SoftFloat.sqrt(h, f, a, rm);
+            case "fmadd" -> (h, a, b, c, rm) -> SoftFloat.fma(h, f, a, b, c, false, false, rm);
+            case "fmsub" -> (h, a, b, c, rm) -> SoftFloat.fma(h, f, a, b, c, false, true, rm);
+            case "fnmsub" -> (h, a, b, c, rm) -> SoftFloat.fma(h, f, a, b, c, true, false, rm);
+            case "fnmadd" -> (h, a, b, c, rm) -> SoftFloat.fma(h, f, a, b, c, true, true, rm);
+            case "fcvt.s" -> name.equals("fcvt.s.d") ? (h, a, b, c, rm) -> SoftFloat.convert(h, D, S, a, rm) : null;
+            default -> null;
+        };
     }
 
     static long u(int x) { return x & 0xffffffffL; }
@@ -174,15 +197,18 @@ class FpuQemuDiffTest {
                     excluded++;
                     continue;
                 }
-                for (int preset : new int[] {0, Fpu.NX}) {
+                for (int run = 0; run < 3; run++) {
+                    Impl impl = run < 2 ? op.impl() : op.soft();
+                    if (impl == null) continue;
+                    int preset = run == 1 ? Fpu.NX : 0;
                     Hart h = new Hart(null);
                     h.fflags = preset;
-                    long r = op.impl().apply(h, v[0], v[1], v[2], rm);
+                    long r = impl.apply(h, v[0], v[1], v[2], rm);
                     if (r != qr || h.fflags != (qf | preset)) {
                         opMismatch++;
                         if (report.size() < 25) {
-                            report.add(String.format("%s rm=%d a=%x b=%x c=%x preset=%x: qemu %x flags %x, Fpu %x flags %x",
-                                    op.name(), rm, v[0], v[1], v[2], preset, qr, qf, r, h.fflags));
+                            report.add(String.format("%s%s rm=%d a=%x b=%x c=%x preset=%x: qemu %x flags %x, Fpu %x flags %x",
+                                    op.name(), run == 2 ? " (SoftFloat alone)" : "", rm, v[0], v[1], v[2], preset, qr, qf, r, h.fflags));
                         }
                     }
                 }
@@ -192,7 +218,7 @@ class FpuQemuDiffTest {
             counts.append(String.format("%-10s %6d vectors, %d mismatches%n", op.name(), n, opMismatch));
         }
         System.out.print(counts);
-        System.out.printf("FpuQemuDiffTest: %d vectors (each checked on the slow and the fast path), %d mismatches, %d excluded%n",
+        System.out.printf("FpuQemuDiffTest: %d vectors (each through Fpu with fflags clear and with NX set, and through SoftFloat alone where Fpu has fast paths), %d mismatches, %d excluded%n",
                 total, mismatches, excluded);
         if (mismatches != 0) fail(mismatches + " mismatches against qemu, first ones:\n" + String.join("\n", report));
     }
