@@ -74,8 +74,9 @@ final class FpJava {
         double s = x + y;
         if (!safe(s)) return MISS;
         if (nxRne(h, rm)) return Double.doubleToRawLongBits(s);
-        double yy = s - x; // TwoSum (Knuth): the exact error of s, with no overflow
-        double err = (x - (s - yy)) + (y - yy);
+        double yy = s - x; // TwoSum (Knuth): the exact error of s, unless an intermediate
+        double err = (x - (s - yy)) + (y - yy); // overflowed (operands near the maximum): then
+        if (!(Math.abs(err) <= Double.MAX_VALUE)) return MISS; // the infinity reaches err
         return finish(h, s, err, rm);
     }
 
@@ -107,8 +108,9 @@ final class FpJava {
         float s = x + y;
         if (!safe(s)) return MISS;
         if (nxRne(h, rm)) return Float.floatToRawIntBits(s) & 0xffffffffL;
-        float yy = s - x;
+        float yy = s - x; // TwoSum, as in addD
         float err = (x - (s - yy)) + (y - yy);
+        if (!(Math.abs(err) <= Float.MAX_VALUE)) return MISS;
         return finish(h, s, err, rm);
     }
 

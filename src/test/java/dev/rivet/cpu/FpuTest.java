@@ -109,6 +109,18 @@ class FpuTest {
     }
 
     @Test
+    void tiesNearTheMaximum() {
+        // 0x1.fffffcp126 - 0x1.fffffep127 = -0x1.7fffffp127 exactly: a tie between 0xff3fffff
+        // and 0xff400000. The error-free sum overflows internally here (a fast-path trap).
+        checkS(0xff400000, NX, h -> Fpu.fsubS(h, 0x7e7ffffe, 0x7f7fffff, RNE));
+        checkS(0xff3fffff, NX, h -> Fpu.fsubS(h, 0x7e7ffffe, 0x7f7fffff, RUP));
+        checkS(0xff3fffff, NX, h -> Fpu.faddS(h, 0x7e7ffffe, 0xff7fffff, RTZ));
+        checkS(0xff400000, NX, h -> Fpu.faddS(h, 0x7e7ffffe, 0xff7fffff, RMM));
+        check(0xffe8000000000000L, NX, h -> Fpu.fsubD(h, 0x7fcffffffffffffeL, MAX, RNE));
+        check(0xffe7ffffffffffffL, NX, h -> Fpu.fsubD(h, 0x7fcffffffffffffeL, MAX, RTZ));
+    }
+
+    @Test
     void underflowUsesTininessAfterRounding() {
         // (1 - 2^-52) 2^-22 × (1 + 2^-52) 2^-1000 = 2^-1022 (1 - 2^-104): below the smallest
         // normal, but rounding it to 53 bits with an unbounded exponent gives 2^-1022, so it
