@@ -149,6 +149,13 @@ class FpuTest {
         check(d(0x1p-104), 0, h -> Fpu.fnmsubD(h, up, down, ONE, RNE));     // -(a*b) + c
         check(d(0x1p-104), 0, h -> Fpu.fnmaddD(h, up, down, d(-1.0), RNE)); // -(a*b) - c
         checkS(f(-0x1p-46f), 0, h -> Fpu.fmsubS(h, f(1 + 0x1p-23f), f(1 - 0x1p-23f), f(1f), RNE));
+        // (2^24+1)(2^48-2^24+1) = 2^72+1, and 2^72+1 - 2^126 lies just past the midpoint
+        // 2^126 - 2^72 between 2^126 - 2^73 and 2^126: only the product's last bit, far below
+        // the addend, keeps it from being a tie (which RNE and RMM would round to -2^126).
+        long p1 = d(16777217.0), p2 = d(281474959933441.0), c = d(-0x1p126);
+        check(d(-(0x1p126 - 0x1p73)), NX, h -> Fpu.fmaddD(h, p1, p2, c, RNE));
+        check(d(-(0x1p126 - 0x1p73)), NX, h -> Fpu.fmaddD(h, p1, p2, c, RMM));
+        check(d(-0x1p126), NX, h -> Fpu.fmaddD(h, p1, p2, c, RDN));
         // ∞ × 0 is invalid even when the addend is a quiet NaN (spec, F chapter)
         check(QNAN_D, NV, h -> Fpu.fmaddD(h, PINF, 0, QNAN_D, RNE));
         checkS(QNAN_S, NV, h -> Fpu.fnmaddS(h, 0, 0xff800000, QNAN_S, RNE));
