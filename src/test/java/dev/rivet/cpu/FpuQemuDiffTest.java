@@ -28,9 +28,11 @@ import org.junit.jupiter.api.Test;
 class FpuQemuDiffTest {
     /** Vectors per op and rounding mode. */
     static final int PER_RM = Integer.getInteger("fpu.diff.perRm", 4000);
-    static final Path SRC = Path.of("src/test/resources/fpu/fpuref.c");
-    static final Path BIN = Path.of("target/fpu/fpuref");
-    static final String SPECS = "/work/main/.cache/musl/usr/lib/riscv64-linux-musl/musl-gcc.specs";
+    static final Path HOME = Path.of(System.getProperty("rivet.home", "."));
+    static final Path SRC = HOME.resolve("src/test/resources/fpu/fpuref.c");
+    static final Path BIN = HOME.resolve("target/fpu/fpuref");
+    /** The musl sysroot that scripts/toolchain.sh prepares. */
+    static final Path SPECS = HOME.resolve(".cache/musl/usr/lib/riscv64-linux-musl/musl-gcc.specs");
 
     enum Shape { R2, R1, R3, N2, C2, C1, FI, IF }
 
@@ -128,11 +130,11 @@ class FpuQemuDiffTest {
     }
 
     static Path reference() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(onPath("qemu-riscv64") && onPath("riscv64-linux-gnu-gcc") && Files.exists(Path.of(SPECS)),
-                "qemu-riscv64, the riscv64 cross gcc and the musl specs are needed");
+        Assumptions.assumeTrue(onPath("qemu-riscv64") && onPath("riscv64-linux-gnu-gcc") && Files.exists(SPECS),
+                "qemu-riscv64, the riscv64 cross gcc and the musl sysroot (scripts/toolchain.sh) are needed");
         if (!Files.exists(BIN) || Files.getLastModifiedTime(BIN).compareTo(Files.getLastModifiedTime(SRC)) < 0) {
             Files.createDirectories(BIN.getParent());
-            Process p = new ProcessBuilder("riscv64-linux-gnu-gcc", "-specs", SPECS, "-static", "-O2",
+            Process p = new ProcessBuilder("riscv64-linux-gnu-gcc", "-specs", SPECS.toString(), "-static", "-O2",
                     SRC.toString(), "-o", BIN.toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             assertEquals(0, p.waitFor(), "building fpuref: " + out);
