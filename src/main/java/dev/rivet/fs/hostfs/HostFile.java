@@ -151,6 +151,45 @@ public final class HostFile extends OpenFile {
     }
 
     @Override
+    public void chmod(int mode) throws ErrnoException {
+        Libc.fchmod(fd, mode);
+    }
+
+    @Override
+    public void chown(int uid, int gid) throws ErrnoException {
+        Libc.fchown(fd, uid, gid);
+    }
+
+    @Override
+    public void setTimes(byte[] times) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            Libc.futimens(fd, times == null ? MemorySegment.NULL : a.allocateFrom(ValueLayout.JAVA_BYTE, times));
+        }
+    }
+
+    @Override
+    public byte[] statfs() throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment out = a.allocate(STATFS_SIZE, 8);
+            Libc.fstatfs(fd, out);
+            return out.toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
+    /** {@code struct statfs}: the generic 64-bit layout, shared by riscv64, x86_64 and aarch64. */
+    public static final int STATFS_SIZE = 120;
+
+    @Override
+    public void flock(int op) throws ErrnoException {
+        Libc.flock(fd, op);
+    }
+
+    @Override
+    public void syncfs() throws ErrnoException {
+        Libc.syncfs(fd);
+    }
+
+    @Override
     public boolean fullReads() {
         int r = regular;
         if (r == 0) {
