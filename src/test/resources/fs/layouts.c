@@ -12,6 +12,8 @@
 #include <asm/termios.h>
 #include <linux/fs.h>
 #include <asm/ioctls.h>
+#include <asm/statfs.h>
+#include <linux/time_types.h>
 
 #define DEF(name, value) asm volatile(".ascii \"->" #name " %0\\n\"" :: "i"((long)(value)))
 
@@ -54,6 +56,9 @@ void layouts(void) {
     DEF(STATX_BASIC_STATS, STATX_BASIC_STATS);
     DEF(STATX__RESERVED, STATX__RESERVED);
 
+    DEF(statfs_size, sizeof(struct statfs));
+    DEF(statfs_bsize, offsetof(struct statfs, f_bsize));
+    DEF(kernel_timespec_size, sizeof(struct __kernel_timespec));
     DEF(termios_size, sizeof(struct termios));
     DEF(winsize_size, sizeof(struct winsize));
     DEF(TCGETS, TCGETS);

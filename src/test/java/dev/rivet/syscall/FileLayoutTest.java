@@ -85,6 +85,13 @@ class FileLayoutTest {
     }
 
     @Test
+    void statfsAndTimes() {
+        assertEquals(linux("statfs_size"), dev.rivet.fs.hostfs.HostFile.STATFS_SIZE);
+        assertEquals(linux("statfs_bsize"), 8);
+        assertEquals(linux("kernel_timespec_size") * 2, SysAttr.TIMES_SIZE);
+    }
+
+    @Test
     void terminal() {
         assertEquals(linux("termios_size"), Termios.TERMIOS_SIZE);
         assertEquals(linux("winsize_size"), Termios.WINSIZE_SIZE);
