@@ -3,9 +3,11 @@ package dev.rivet.syscall;
 import dev.rivet.abi.Errno;
 import dev.rivet.abi.ErrnoException;
 import dev.rivet.abi.Fcntl;
+import dev.rivet.abi.Signal;
 import dev.rivet.fs.FdTable;
 import dev.rivet.fs.OpenFile;
 import dev.rivet.host.Libc;
+import dev.rivet.kernel.SigAction;
 import dev.rivet.kernel.Task;
 
 import static dev.rivet.syscall.ArgKind.DIRFD;
@@ -93,7 +95,7 @@ public final class SysFile {
 
     static long write(Task t, Args a) throws ErrnoException {
         try (OpenFile f = fds(t).get(a.i(0))) {
-            return FileIo.write(f, t.memory(), FileIo.Segments.one(a.l(1), a.l(2)), false, 0);
+            return written(t, f, FileIo.Segments.one(a.l(1), a.l(2)), false, 0);
         }
     }
 
@@ -105,7 +107,7 @@ public final class SysFile {
 
     static long writev(Task t, Args a) throws ErrnoException {
         try (OpenFile f = fds(t).get(a.i(0))) {
-            return FileIo.write(f, t.memory(), FileIo.iovecs(t.memory(), a.l(1), a.i(2)), false, 0);
+            return written(t, f, FileIo.iovecs(t.memory(), a.l(1), a.i(2)), false, 0);
         }
     }
 
@@ -121,7 +123,7 @@ public final class SysFile {
         // Linux checks the offset before the fd.
         if (a.l(3) < 0) throw Errno.EINVAL.ex();
         try (OpenFile f = fds(t).get(a.i(0))) {
-            return FileIo.write(f, t.memory(), FileIo.Segments.one(a.l(1), a.l(2)), true, a.l(3));
+            return written(t, f, FileIo.Segments.one(a.l(1), a.l(2)), true, a.l(3));
         }
     }
 
@@ -178,7 +180,7 @@ public final class SysFile {
         if (pos < 0) throw Errno.EINVAL.ex();
         try (OpenFile f = fds(t).get(a.i(0))) {
             FileIo.Segments s = FileIo.iovecs(t.memory(), a.l(1), a.i(2));
-            return FileIo.write(f, t.memory(), s, true, pos);
+            return written(t, f, s, true, pos);
         }
     }
 
@@ -201,7 +203,7 @@ public final class SysFile {
         if (pos < -1) throw Errno.EINVAL.ex();
         try (OpenFile f = fds(t).get(a.i(0))) {
             FileIo.Segments s = FileIo.iovecs(t.memory(), a.l(1), a.i(2));
-            long n = FileIo.write(f, t.memory(), s, pos != -1, pos);
+            long n = written(t, f, s, pos != -1, pos);
             // Per-write O_DSYNC/O_SYNC: the data is on disk before the call returns.
             if ((flags & (RWF_DSYNC | RWF_SYNC)) != 0 && n > 0) f.sync((flags & RWF_SYNC) == 0);
             return n;
@@ -235,6 +237,25 @@ public final class SysFile {
         fds(t).closeRange((int) Math.min(first, Integer.MAX_VALUE), (int) Math.min(last, Integer.MAX_VALUE),
                 (flags & CLOSE_RANGE_CLOEXEC) != 0);
         return 0;
+    }
+
+    /**
+     * A write of any form. Linux sends SIGPIPE with EPIPE (a pipe or socket with no reader);
+     * until signal delivery exists only the default action, death, is carried out, and an
+     * ignored, blocked or handled SIGPIPE leaves just the EPIPE.
+     */
+    private static long written(Task t, OpenFile f, FileIo.Segments s, boolean positional, long pos)
+            throws ErrnoException {
+        try {
+            return FileIo.write(f, t.memory(), s, positional, pos);
+        } catch (ErrnoException e) {
+            if (e.errno == Errno.EPIPE
+                    && t.process.action(Signal.SIGPIPE).handler() == SigAction.SIG_DFL
+                    && (t.sigmask & Signal.bit(Signal.SIGPIPE)) == 0) {
+                t.process.kernel.killProcess(t, Signal.SIGPIPE);
+            }
+            throw e;
+        }
     }
 
     static long dup(Task t, Args a) throws ErrnoException {

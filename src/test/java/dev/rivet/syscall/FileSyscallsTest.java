@@ -488,4 +488,22 @@ class FileSyscallsTest {
         assertEquals(err(Errno.EINVAL), sys("close_range", 5, 4, 0));
         assertEquals(err(Errno.EINVAL), sys("close_range", 0, 4, 1));
     }
+
+    @Test
+    void writingToAPipeWithoutReadersIsEpipeAndSigpipe() throws Exception {
+        assertEquals(0, sys("mknodat", AT_FDCWD, str("fifo"), 0010600, 0));
+        int r = (int) sys("openat", AT_FDCWD, str("fifo"), Fcntl.O_RDONLY | Fcntl.O_NONBLOCK, 0);
+        int w = (int) sys("openat", AT_FDCWD, str("fifo"), Fcntl.O_WRONLY, 0);
+        assertEquals(2, sys("write", w, bytes("hi"), 2));
+        assertEquals(0, sys("close", r));
+        // SIGPIPE ignored: just EPIPE.
+        task.process.setAction(dev.rivet.abi.Signal.SIGPIPE,
+                new dev.rivet.kernel.SigAction(dev.rivet.kernel.SigAction.SIG_IGN, 0, 0));
+        assertEquals(err(Errno.EPIPE), sys("write", w, bytes("x"), 1));
+        // Default action: the process dies of SIGPIPE.
+        task.process.setAction(dev.rivet.abi.Signal.SIGPIPE, dev.rivet.kernel.SigAction.DEFAULT);
+        dev.rivet.kernel.ProcessExit exit = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.rivet.kernel.ProcessExit.class, () -> sys("write", w, bytes("x"), 1));
+        assertEquals(dev.rivet.abi.Signal.SIGPIPE, exit.status.signal());
+    }
 }
