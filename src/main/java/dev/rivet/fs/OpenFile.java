@@ -113,6 +113,13 @@ public abstract class OpenFile implements AutoCloseable {
     /** flock(2). */
     public void flock(int op) throws ErrnoException { throw Errno.ENOSYS.ex(); }
 
+    /**
+     * A record lock command on an open-file-description lock (F_OFD_GETLK/SETLK/SETLKW) with a
+     * {@code struct flock}; GETLK rewrites it. The syscall maps the process-owned F_GETLK
+     * family onto these.
+     */
+    public void lock(int ofdCmd, byte[] flock) throws ErrnoException { throw Errno.ENOSYS.ex(); }
+
     /** syncfs(2). */
     public void syncfs() throws ErrnoException { throw Errno.ENOSYS.ex(); }
 

@@ -78,6 +78,8 @@ public final class Libc {
     private static final MethodHandle FDATASYNC = fn("fdatasync", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle FCNTL = fn("fcntl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle FCNTL_PTR = fn("fcntl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), Linker.Option.firstVariadicArg(2));
     private static final MethodHandle IOCTL = fn("ioctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(2));
     private static final MethodHandle DUP = fn("dup", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
@@ -292,6 +294,18 @@ public final class Libc {
             int r = (int) FCNTL.invokeExact(cap, fd, cmd, arg);
             if (r == -1) throw error(cap);
             return r;
+        } catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
+    /** fcntl with a pointer argument (the lock commands); retried on EINTR like any wait. */
+    public static int fcntl(int fd, int cmd, MemorySegment arg) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try {
+            while (true) {
+                int r = (int) FCNTL_PTR.invokeExact(cap, fd, cmd, arg);
+                if (r != -1) return r;
+                if (errno(cap) != EINTR) throw error(cap);
+            }
         } catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
     }
 

@@ -506,4 +506,34 @@ class FileSyscallsTest {
                 dev.rivet.kernel.ProcessExit.class, () -> sys("write", w, bytes("x"), 1));
         assertEquals(dev.rivet.abi.Signal.SIGPIPE, exit.status.signal());
     }
+
+    @Test
+    void recordLocks() throws Exception {
+        int a = (int) sys("openat", AT_FDCWD, str("lk"), Fcntl.O_CREAT | Fcntl.O_RDWR, 0644);
+        int b = (int) sys("openat", AT_FDCWD, str("lk"), Fcntl.O_RDWR, 0);
+        long fl = alloc(Fcntl.FLOCK_SIZE);
+        // struct flock: l_type, l_whence (shorts), l_start, l_len, l_pid.
+        mem.write16(fl, Fcntl.F_WRLCK); mem.write16(fl + 2, (short) Fcntl.SEEK_SET);
+        mem.write64(fl + 8, 0); mem.write64(fl + 16, 10); mem.write32(fl + 24, 12345);
+        assertEquals(0, sys("fcntl", a, Fcntl.F_SETLK, fl));
+        assertEquals(err(Errno.EAGAIN), sys("fcntl", b, Fcntl.F_SETLK, fl));
+        mem.write16(fl, Fcntl.F_RDLCK);
+        assertEquals(0, sys("fcntl", b, Fcntl.F_GETLK, fl));
+        assertEquals(Fcntl.F_WRLCK, mem.read16(fl), "the conflicting lock is reported");
+        assertEquals(10, mem.read64(fl + 16));
+        mem.write16(fl, Fcntl.F_UNLCK); mem.write64(fl + 8, 0); mem.write64(fl + 16, 10);
+        assertEquals(0, sys("fcntl", a, Fcntl.F_SETLK, fl));
+        mem.write16(fl, Fcntl.F_WRLCK);
+        assertEquals(0, sys("fcntl", b, Fcntl.F_GETLK, fl));
+        assertEquals(Fcntl.F_UNLCK, mem.read16(fl), "no conflict left");
+        mem.write16(fl, Fcntl.F_WRLCK);
+        assertEquals(0, sys("fcntl", b, Fcntl.F_SETLKW, fl));
+        mem.write32(fl + 24, 1);
+        assertEquals(err(Errno.EINVAL), sys("fcntl", b, Fcntl.F_OFD_SETLK, fl), "OFD locks want l_pid 0");
+        assertEquals(err(Errno.EFAULT), sys("fcntl", b, Fcntl.F_SETLK, 16));
+        int ro = (int) sys("openat", AT_FDCWD, str("lk"), Fcntl.O_RDONLY, 0);
+        mem.write32(fl + 24, 0);
+        mem.write16(fl, Fcntl.F_WRLCK);
+        assertEquals(err(Errno.EBADF), sys("fcntl", ro, Fcntl.F_SETLK, fl), "a write lock needs a writable fd");
+    }
 }

@@ -185,6 +185,15 @@ public final class HostFile extends OpenFile {
     }
 
     @Override
+    public void lock(int ofdCmd, byte[] flock) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment m = a.allocateFrom(ValueLayout.JAVA_BYTE, flock);
+            Libc.fcntl(fd, ofdCmd, m);
+            MemorySegment.copy(m, ValueLayout.JAVA_BYTE, 0, flock, 0, flock.length);
+        }
+    }
+
+    @Override
     public void syncfs() throws ErrnoException {
         Libc.syncfs(fd);
     }
