@@ -63,6 +63,10 @@ void layouts(void) {
     DEF(winsize_size, sizeof(struct winsize));
     DEF(TCGETS, TCGETS);
     DEF(TIOCGWINSZ, TIOCGWINSZ);
+    DEF(TIOCSWINSZ, TIOCSWINSZ);
+    DEF(TCSETS, TCSETS);
+    DEF(TCSETSW, TCSETSW);
+    DEF(TCSETSF, TCSETSF);
     DEF(FIONBIO, FIONBIO);
     DEF(FIONREAD, FIONREAD);
     DEF(FIOCLEX, FIOCLEX);

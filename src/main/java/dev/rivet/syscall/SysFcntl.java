@@ -29,8 +29,8 @@ public final class SysFcntl {
                 + "between two opens of one file in one process, report l_pid -1, and SETLKW cannot be "
                 + "interrupted); owners, leases, notify, seals and pipe sizes answer EINVAL",
                 SysFcntl::fcntl, FD, INT, HEX);
-        t.partial("ioctl", "FIOCLEX, FIONCLEX, FIONBIO, FIONREAD, and TCGETS/TIOCGWINSZ on host terminals; "
-                + "everything else ENOTTY", SysFcntl::ioctl, FD, HEX, HEX);
+        t.partial("ioctl", "FIOCLEX, FIONCLEX, FIONBIO, FIONREAD, and TCGETS/TCSETS(W/F)/TIOCGWINSZ/TIOCSWINSZ on host "
+                + "terminals; everything else (job control, sessions) ENOTTY", SysFcntl::ioctl, FD, HEX, HEX);
     }
 
     static long fcntl(Task t, Args a) throws ErrnoException {

@@ -97,6 +97,10 @@ class FileLayoutTest {
         assertEquals(linux("winsize_size"), Termios.WINSIZE_SIZE);
         assertEquals(linux("TCGETS"), Termios.TCGETS);
         assertEquals(linux("TIOCGWINSZ"), Termios.TIOCGWINSZ);
+        assertEquals(linux("TIOCSWINSZ"), Termios.TIOCSWINSZ);
+        assertEquals(linux("TCSETS"), Termios.TCSETS);
+        assertEquals(linux("TCSETSW"), Termios.TCSETSW);
+        assertEquals(linux("TCSETSF"), Termios.TCSETSF);
         assertEquals(linux("FIONBIO"), SysFcntl.FIONBIO);
         assertEquals(linux("FIONREAD"), Termios.FIONREAD);
         assertEquals(linux("FIOCLEX"), SysFcntl.FIOCLEX);

@@ -315,7 +315,8 @@ class FileSyscallsTest {
         assertEquals(err(Errno.EBADF), sys("ioctl", 99, Termios.TCGETS, buf));
         assertEquals(0, sys("ioctl", fd, SysFcntl.FIONCLEX, 0));
         assertEquals(0, sys("fcntl", fd, Fcntl.F_GETFD));
-        assertEquals(err(Errno.ENOTTY), sys("ioctl", fd, 0x5402 /* TCSETS */, buf));
+        assertEquals(err(Errno.ENOTTY), sys("ioctl", fd, Termios.TCSETS, buf));
+        assertEquals(err(Errno.ENOTTY), sys("ioctl", fd, 0x540F /* TIOCGPGRP */, buf));
         // FIONREAD on a regular file: size minus offset.
         sys("write", fd, bytes("0123456789"), 10);
         sys("lseek", fd, 3, Fcntl.SEEK_SET);
@@ -337,6 +338,21 @@ class FileSyscallsTest {
         assertEquals(0x5555_5555_5555_5555L, mem.read64(buf + 40), "nothing past the 36-byte termios is written");
         assertEquals(0, sys("ioctl", fd, Termios.TIOCGWINSZ, buf));
         assertEquals(err(Errno.EFAULT), sys("ioctl", fd, Termios.TCGETS, 16));
+        // Set a window size and a termios change, and read them back.
+        mem.write16(buf, (short) 33); mem.write16(buf + 2, (short) 111);
+        assertEquals(0, sys("ioctl", fd, Termios.TIOCSWINSZ, buf));
+        mem.write32(buf, 0);
+        assertEquals(0, sys("ioctl", fd, Termios.TIOCGWINSZ, buf));
+        assertEquals(33, mem.read16(buf));
+        assertEquals(111, mem.read16(buf + 2));
+        assertEquals(0, sys("ioctl", fd, Termios.TCGETS, buf));
+        int lflag = mem.read32(buf + 12);
+        mem.write32(buf + 12, lflag ^ 0x8 /* ECHO */);
+        assertEquals(0, sys("ioctl", fd, Termios.TCSETSW, buf));
+        mem.write32(buf + 12, 0);
+        assertEquals(0, sys("ioctl", fd, Termios.TCGETS, buf));
+        assertEquals(lflag ^ 0x8, mem.read32(buf + 12));
+        assertEquals(err(Errno.EFAULT), sys("ioctl", fd, Termios.TCSETS, 16));
     }
 
     @Test
