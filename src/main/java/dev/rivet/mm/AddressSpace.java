@@ -31,8 +31,8 @@ public final class AddressSpace implements GuestMemory {
     public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
 
     public static final int PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;
-    /** PROT_SEM: accepted by mprotect/mmap and meaningless here. */
-    private static final int PROT_SEM = 8;
+    /** MAP_DROPPABLE (Linux 6.11+, 64-bit): a mapping type of its own. */
+    private static final int MAP_DROPPABLE = 0x08;
 
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     final PageTable pages = new PageTable();
@@ -43,10 +43,10 @@ public final class AddressSpace implements GuestMemory {
     private final AtomicLong shmIds = new AtomicLong();
 
     // Layout state, guarded by the write lock.
+    private final Placement placement = new Placement();
+    private final Brk heap = new Brk();
     private long stackLimit = Layout.DEFAULT_STACK_LIMIT;
-    private long mmapBase = Layout.mmapBase(Layout.DEFAULT_STACK_LIMIT);
-    private boolean legacyLayout;
-    private long startBrk, brk;
+    private boolean defaultLocked;
 
     // ---------------------------------------------------------------- translation (CPU slow path)
 
@@ -73,7 +73,12 @@ public final class AddressSpace implements GuestMemory {
         return p;
     }
 
-    /** Allocates a zero page on first touch, re-checking the mapping under the read lock. */
+    /**
+     * Allocates a zero page on first touch, re-checking the mapping under the read lock. Reads
+     * allocate too: Linux maps a shared zero page instead, but a hart could then keep reading
+     * that zero page from its TLB after another hart's write (published through a lock on
+     * another page) installed the real one, until its next generation check.
+     */
     private Page firstTouch(long addr, Access access, boolean checkProt) {
         lock.readLock().lock();
         try {
@@ -107,6 +112,8 @@ public final class AddressSpace implements GuestMemory {
      * mapping below. Returns the VMA now containing {@code addr}, or faults (SEGV_MAPERR).
      */
     private Vma growStack(long addr, Access access) {
+        Vma above = vmas.above(addr);  // most wild accesses end here, without taking the lock
+        if (above == null || !above.growsDown() || addr < 0) throw new MemoryFault(addr, access, false);
         lock.writeLock().lock();
         try {
             VmaList list = vmas;
@@ -148,6 +155,11 @@ public final class AddressSpace implements GuestMemory {
         generation.incrementAndGet();
     }
 
+    /**
+     * Sets who is told about changed code pages. The watcher may be called with the mapping
+     * lock held (munmap, mprotect …): it may use this address space from its own thread but
+     * must not wait for other threads that do.
+     */
     public void setCodeWatcher(CodeWatcher watcher) { this.codeWatcher = watcher; }
 
     private void codeWritten(long pn) {
@@ -181,7 +193,7 @@ public final class AddressSpace implements GuestMemory {
         if (length == 0) throw Errno.EINVAL.ex();
         if ((flags & Mman.MAP_FIXED_NOREPLACE) != 0) flags |= Mman.MAP_FIXED;
         boolean fixed = (flags & Mman.MAP_FIXED) != 0;
-        if (!fixed) addr = roundHintToMin(addr);
+        if (!fixed) addr = Placement.roundHintToMin(addr);
         // No huge pages are reserved, so hugetlb_file_setup fails as on a default Linux system.
         if ((flags & Mman.MAP_HUGETLB) != 0) throw Errno.ENOMEM.ex();
         long len = pageAlign(length);
@@ -192,7 +204,7 @@ public final class AddressSpace implements GuestMemory {
             if (vmas.size() > Layout.MAX_MAP_COUNT) throw Errno.ENOMEM.ex();
             long at = unmappedArea(addr, len, flags);
             if ((flags & Mman.MAP_FIXED_NOREPLACE) != 0 && vmas.intersects(at, at + len)) throw Errno.EEXIST.ex();
-            int vmFlags = vmFlags(flags);
+            int vmFlags = vmFlags(flags) | (defaultLocked ? Vma.VM_LOCKED : 0);
             long shm = 0;
             switch (flags & Mman.MAP_TYPE) {
                 // MAP_SHARED_VALIDATE is for file mappings; anonymous memory refuses it (EINVAL).
@@ -201,11 +213,17 @@ public final class AddressSpace implements GuestMemory {
                     vmFlags |= Vma.VM_SHARED;
                     shm = shmIds.incrementAndGet();
                 }
+                case MAP_DROPPABLE -> {
+                    // Memory the kernel may drop (zero) under pressure; never dropping is allowed.
+                    if ((flags & Mman.MAP_LOCKED) != 0 || (vmFlags & Vma.VM_GROWSDOWN) != 0) throw Errno.EINVAL.ex();
+                    vmFlags |= Vma.VM_NORESERVE | Vma.VM_WIPEONFORK | Vma.VM_DONTDUMP;
+                }
                 case Mman.MAP_PRIVATE -> { }
                 default -> throw Errno.EINVAL.ex();
             }
             unmapLocked(at, at + len);  // MAP_FIXED replaces whatever was there
-            vmas = vmas.with(new Vma(at, at + len, prot, vmFlags, name, shm, 0));
+            vmas = vmas.with(shm != 0 ? new Vma(at, at + len, prot, vmFlags, name, shm, 0)
+                    : Vma.anonymous(at, at + len, prot, vmFlags, name));
             // MAP_POPULATE needs nothing: a page allocated on first touch reads as the zero page
             // that populate would have made, and allocating 64 GiB up front would only cost memory.
             return at;
@@ -223,41 +241,9 @@ public final class AddressSpace implements GuestMemory {
         return f;
     }
 
-    /** round_hint_to_min: a non-zero hint below mmap_min_addr is raised to it. */
-    private static long roundHintToMin(long hint) {
-        hint &= -PAGE_SIZE;
-        if (hint != 0 && Long.compareUnsigned(hint, MMAP_MIN_ADDR) < 0) return MMAP_MIN_ADDR;
-        return hint;
-    }
-
-    /**
-     * get_unmapped_area: MAP_FIXED takes {@code addr} as is; otherwise a free page-aligned hint
-     * is honoured (keeping clear of stack guard gaps), else the highest free range below
-     * mmap_base, else the lowest above TASK_UNMAPPED_BASE.
-     */
+    /** get_unmapped_area (see {@link Placement#unmappedArea}). Write lock held. */
     long unmappedArea(long addr, long len, int flags) throws ErrnoException {
-        if (Long.compareUnsigned(len, TASK_SIZE - MMAP_MIN_ADDR) > 0) throw Errno.ENOMEM.ex();
-        long at;
-        if ((flags & Mman.MAP_FIXED) != 0) {
-            at = addr;
-        } else {
-            at = -1;
-            if (addr != 0) {
-                long a = pageAlign(addr);
-                int i = vmas.indexAbove(a);
-                Vma next = i < vmas.size() ? vmas.get(i) : null, prev = vmas.before(i);
-                if (Long.compareUnsigned(a, TASK_SIZE - len) <= 0 && Long.compareUnsigned(a, MMAP_MIN_ADDR) >= 0
-                        && (next == null || a + len <= VmaList.startGap(next)) && (prev == null || a >= prev.end()))
-                    at = a;
-            }
-            if (at == -1 && !legacyLayout) at = vmas.findTopDown(len, Math.max(PAGE_SIZE, MMAP_MIN_ADDR), mmapBase);
-            if (at == -1) at = vmas.findBottomUp(len, legacyLayout ? mmapBase : Layout.TASK_UNMAPPED_BASE, TASK_SIZE);
-            if (at == -1) throw Errno.ENOMEM.ex();
-        }
-        if (Long.compareUnsigned(at, TASK_SIZE - len) > 0) throw Errno.ENOMEM.ex();
-        if (!pageAligned(at)) throw Errno.EINVAL.ex();
-        if (at < MMAP_MIN_ADDR) throw Errno.EPERM.ex();  // security_mmap_addr, for a task without CAP_SYS_RAWIO
-        return at;
+        return placement.unmappedArea(vmas, addr, len, flags);
     }
 
     /** Removes {@code [start, end)} (page-aligned) from the mappings and frees its pages. Write lock held. */
@@ -288,47 +274,12 @@ public final class AddressSpace implements GuestMemory {
      * before the hole are changed and ENOMEM is returned.
      */
     public void mprotect(long addr, long length, int prot) throws ErrnoException {
-        int grows = prot & (Mman.PROT_GROWSDOWN | Mman.PROT_GROWSUP);
-        prot &= ~grows;
-        if (grows == (Mman.PROT_GROWSDOWN | Mman.PROT_GROWSUP)) throw Errno.EINVAL.ex();
-        if (!pageAligned(addr)) throw Errno.EINVAL.ex();
-        if (length == 0) return;
-        long len = pageAlign(length);
-        long end = addr + len;
-        if (Long.compareUnsigned(end, addr) <= 0) throw Errno.ENOMEM.ex();
-        if ((prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)) != 0) throw Errno.EINVAL.ex();
-        final int newProt = prot & ~PROT_SEM;
-        lock.writeLock().lock();
-        try {
-            VmaList list = vmas;
-            int i = list.indexAbove(addr);
-            if (i == list.size()) throw Errno.ENOMEM.ex();
-            Vma first = list.get(i);
-            long start = addr;
-            if ((grows & Mman.PROT_GROWSDOWN) != 0) {
-                if (first.start() >= end) throw Errno.ENOMEM.ex();
-                start = first.start();
-                if (!first.growsDown()) throw Errno.EINVAL.ex();
-            } else {
-                if (first.start() > start) throw Errno.ENOMEM.ex();
-                if ((grows & Mman.PROT_GROWSUP) != 0) throw Errno.EINVAL.ex();  // riscv has no VM_GROWSUP
-            }
-            long done = first.start();  // Linux's tmp: each next VMA must start where the last ended
-            boolean hole = false;
-            for (; i < list.size() && list.get(i).start() < end; i++) {
-                if (list.get(i).start() != done) { hole = true; break; }
-                done = Math.min(list.get(i).end(), end);
-            }
-            if (done < end) hole = true;
-            if (done > start) {
-                codeGone(start, done);
-                vmas = list.map(start, done, v -> v.withProt(newProt));
-                generation.incrementAndGet();
-            }
-            if (hole) throw Errno.ENOMEM.ex();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        Protect.mprotect(this, addr, length, prot, -1);
+    }
+
+    /** pkey_mprotect: mprotect with a protection key; RISC-V Linux has only key 0 (and -1, none). */
+    public void pkeyMprotect(long addr, long length, int prot, int pkey) throws ErrnoException {
+        Protect.mprotect(this, addr, length, prot, pkey);
     }
 
     public long mremap(long oldAddr, long oldSize, long newSize, int flags, long newAddr) throws ErrnoException {
@@ -338,6 +289,33 @@ public final class AddressSpace implements GuestMemory {
     public void madvise(long addr, long length, int advice) throws ErrnoException {
         Advice.madvise(this, addr, length, advice);
     }
+
+    /** Linux msync: anonymous memory has nothing to write back, so only Linux's checks and errors. */
+    public void msync(long addr, long length, int flags) throws ErrnoException {
+        Msync.msync(this, addr, length, flags);
+    }
+
+    /** Linux mincore: which pages of the range are in memory (see {@link Mincore}). */
+    public Mincore mincore(long addr, long length) throws ErrnoException {
+        return Mincore.of(this, addr, length);
+    }
+
+    /** mlock ({@code on}) or munlock of a range: marks VMAs VM_LOCKED; memory never leaves the host heap anyway. */
+    public void mlock(long addr, long length, boolean on) throws ErrnoException {
+        Mlock.lock(this, addr, length, on);
+    }
+
+    /** mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT). */
+    public void mlockall(int flags) throws ErrnoException {
+        Mlock.lockAll(this, flags);
+    }
+
+    public void munlockall() {
+        Mlock.unlockAll(this);
+    }
+
+    /** mm->def_flags: after mlockall(MCL_FUTURE) new mappings are locked. Write lock held. */
+    void setDefaultLocked(boolean on) { defaultLocked = on; }
 
     // Package-private access for Remap and Advice, which run under the write lock.
     VmaList vmas() { return vmas; }
@@ -349,7 +327,6 @@ public final class AddressSpace implements GuestMemory {
         generation.incrementAndGet();
     }
 
-    long newShmId() { return shmIds.incrementAndGet(); }
 
     // ---------------------------------------------------------------- brk and stack
 
@@ -361,24 +338,7 @@ public final class AddressSpace implements GuestMemory {
     public long brk(long request) {
         lock.writeLock().lock();
         try {
-            if (Long.compareUnsigned(request, startBrk) < 0) return brk;
-            if (Long.compareUnsigned(request, TASK_SIZE) > 0) return brk;
-            long newBrk = pageAlign(request), oldBrk = pageAlign(brk);
-            if (newBrk == oldBrk) { brk = request; return brk; }
-            if (Long.compareUnsigned(request, brk) <= 0) {
-                Vma heap = vmas.above(newBrk);
-                if (heap == null || heap.start() >= oldBrk) return brk;  // the range holds no heap
-                brk = request;
-                unmapLocked(newBrk, oldBrk);
-                return brk;
-            }
-            if (oldBrk < MMAP_MIN_ADDR) return brk;
-            Vma next = vmas.above(oldBrk);
-            if (next != null && newBrk + PAGE_SIZE > VmaList.startGap(next)) return brk;
-            if (vmas.size() > Layout.MAX_MAP_COUNT) return brk;
-            vmas = vmas.with(new Vma(oldBrk, newBrk, PROT_READ | PROT_WRITE, 0, "[heap]", 0, 0));
-            brk = request;
-            return brk;
+            return heap.move(this, request, defaultLocked ? Vma.VM_LOCKED : 0);
         } finally {
             lock.writeLock().unlock();
         }
@@ -388,7 +348,7 @@ public final class AddressSpace implements GuestMemory {
     public void initBrk(long start) {
         lock.writeLock().lock();
         try {
-            startBrk = brk = pageAlign(start);
+            heap.init(start);
         } finally {
             lock.writeLock().unlock();
         }
@@ -405,13 +365,25 @@ public final class AddressSpace implements GuestMemory {
         lock.writeLock().lock();
         try {
             stackLimit = limit;
-            legacyLayout = limit < 0;
-            mmapBase = legacyLayout ? Layout.TASK_UNMAPPED_BASE : Layout.mmapBase(limit);
+            placement.chooseLayout(limit);
             long size = Layout.INITIAL_STACK;
             if (limit >= 0) size = Math.max(PAGE_SIZE, Math.min(size, limit & -PAGE_SIZE));
             long top = stackTop();
             unmapLocked(top - size, top);
-            vmas = vmas.with(new Vma(top - size, top, PROT_READ | PROT_WRITE, Vma.VM_GROWSDOWN, "[stack]", 0, 0));
+            vmas = vmas.with(Vma.anonymous(top - size, top, PROT_READ | PROT_WRITE, Vma.VM_GROWSDOWN, "[stack]"));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Changes how far stacks may grow (setrlimit(RLIMIT_STACK) on a running process: Linux reads
+     * the limit at each fault); the layout chosen by {@link #mapStack} stays. Negative = unlimited.
+     */
+    public void setStackLimit(long limit) {
+        lock.writeLock().lock();
+        try {
+            stackLimit = limit;
         } finally {
             lock.writeLock().unlock();
         }
@@ -437,7 +409,7 @@ public final class AddressSpace implements GuestMemory {
     /** The current program break. */
     public long currentBrk() {
         lock.readLock().lock();
-        try { return brk; } finally { lock.readLock().unlock(); }
+        try { return heap.current(); } finally { lock.readLock().unlock(); }
     }
 
     // ---------------------------------------------------------------- GuestMemory

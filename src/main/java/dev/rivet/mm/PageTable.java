@@ -105,6 +105,15 @@ final class PageTable {
         });
     }
 
+    /** Whether any page of {@code [from, to)} is allocated. */
+    boolean anyPage(long from, long to) {
+        boolean[] found = {false};
+        forEachLeaf(from, to, (leaf, base, a, b) -> {
+            for (int i = a; i < b && !found[0]; i++) if (PAGE.getAcquire(leaf, i) != null) found[0] = true;
+        });
+        return found[0];
+    }
+
     /** Number of allocated pages: what the guest's memory costs the host. */
     long residentPages() { return resident.get(); }
 

@@ -100,9 +100,11 @@ final class Remap {
      * {@code [addr, addr + oldLen)}; the old range is unmapped unless MREMAP_DONTUNMAP.
      */
     private static long move(AddressSpace as, Vma vma, long addr, long oldLen, long newLen, long to, int flags) {
-        Vma part = vma.slice(addr, addr + oldLen);
-        long shmOff = part.shared() ? part.shmOff() : 0;
-        Vma moved = new Vma(to, to + newLen, part.prot(), part.flags(), part.name(), part.shmId(), shmOff);
+        Vma moved = vma.slice(addr, addr + oldLen).movedTo(to, to + newLen);
+        // copy_vma: private memory never faulted in (no anon_vma) is placed like a fresh mapping,
+        // so it may merge with its new neighbours; once touched it keeps its old offset.
+        if (!vma.shared() && !as.pages.anyPage(vma.start() >>> PAGE_SHIFT, vma.end() >>> PAGE_SHIFT))
+            moved = moved.withOffset(to);
         List<Long> numbers = new ArrayList<>();
         List<Page> movedPages = new ArrayList<>();
         as.pages.forEachPage(addr >>> PAGE_SHIFT, (addr + oldLen) >>> PAGE_SHIFT, (pn, p) -> {

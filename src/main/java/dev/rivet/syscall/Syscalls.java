@@ -14,6 +14,7 @@ public final class Syscalls {
         SysFs.register(t);
         SysFcntl.register(t);
         SysAttr.register(t);
+        SysMm.register(t);
         return t;
     }
 }

@@ -101,4 +101,15 @@ class AddressSpaceTest {
         assertEquals(Errno.EFAULT, errno(() -> as.read(ro + 4000, new byte[200], 0, 200)));  // runs into PROT_NONE
         assertEquals(Errno.EFAULT, errno(() -> as.read(-8, new byte[16], 0, 16)));
     }
+
+    @Test
+    void mapsLinesLookLikeLinux() throws ErrnoException {
+        AddressSpace as = new AddressSpace();
+        as.mapStack(8 * MB);
+        long a = as.mmap(0x300000000000L, 4096, PROT_READ, ANON | MAP_FIXED);
+        // Lines copied from /proc/self/maps on Linux 6.18.
+        assertEquals("300000000000-300000001000 r--p 00000000 00:00 0 ", as.mappingAt(a).mapsLine());
+        assertEquals("7ffffffde000-7ffffffff000 rw-p 00000000 00:00 0                          [stack]",
+                Vma.anonymous(0x7ffffffde000L, 0x7ffffffff000L, PROT_READ | PROT_WRITE, Vma.VM_GROWSDOWN, "[stack]").mapsLine());
+    }
 }

@@ -115,4 +115,40 @@ class MmapTest {
         as.mmap(0, (1L << 47) - (1L << 30), PROT_NONE, ANON | MAP_NORESERVE);
         assertEquals(Errno.ENOMEM, errno(() -> as.mmap(0, 2L << 30, PROT_NONE, ANON)));
     }
+
+    @Test
+    void largeAnonymousMappingsAreThpAligned() throws ErrnoException {
+        // The same sequence on Linux 6.18 (x86-64, whose mmap_base is one page lower) gave
+        // ...ff6000, ...c00000, ...ff5000, ...600000 with the last merged into the 2 MiB one.
+        AddressSpace as = new AddressSpace();
+        long base = Layout.mmapBase(Layout.DEFAULT_STACK_LIMIT);
+        long a = as.mmap(0, PG, PROT_READ | PROT_WRITE, ANON);
+        long b = as.mmap(0, 2L << 20, PROT_READ | PROT_WRITE, ANON);
+        long c = as.mmap(0, PG, PROT_READ | PROT_WRITE, ANON);
+        long d = as.mmap(0, 6L << 20, PROT_READ | PROT_WRITE, ANON);
+        assertEquals(base - PG, a);
+        assertEquals(base - (4L << 20), b);
+        assertEquals(a - PG, c);
+        assertEquals(b - (6L << 20), d);
+        assertEquals(b + (2L << 20), as.mappingAt(d).end());  // merged
+        assertEquals(B, as.mmap(B, 2L << 20, PROT_READ, ANON));  // a hint is taken as is
+        // 3 MiB is not a multiple of 2 MiB: plain top-down, and it does not fit between b and c.
+        assertEquals(d - (3L << 20), as.mmap(0, 3L << 20, PROT_READ, ANON));
+    }
+
+    @Test
+    void otherFlagsLinuxAccepts() throws ErrnoException {
+        // Each accepted (or refused) on Linux 6.18.
+        AddressSpace as = new AddressSpace();
+        int rw = PROT_READ | PROT_WRITE;
+        long p = as.mmap(0, PG, rw, ANON | MAP_POPULATE | MAP_STACK | MAP_LOCKED);
+        assertEquals(0, as.read64(p));
+        as.mmap(0, PG, rw, MAP_SHARED | MAP_ANONYMOUS | MAP_POPULATE);
+        long d = as.mmap(0, PG, rw, 0x08 | MAP_ANONYMOUS);  // MAP_DROPPABLE
+        as.write64(d, 3);
+        assertEquals(3, as.read64(d));
+        assertEquals(Errno.EINVAL, errno(() -> as.mmap(0, PG, rw, 0x08 | MAP_ANONYMOUS | MAP_LOCKED)));
+        assertEquals(Errno.EINVAL, errno(() -> as.mmap(0, PG, rw, 0x08 | MAP_ANONYMOUS | MAP_GROWSDOWN)));
+        assertEquals(Errno.EINVAL, errno(() -> as.mmap(0, PG, rw, 0x04 | MAP_ANONYMOUS)));
+    }
 }

@@ -80,4 +80,36 @@ class MremapTest {
         assertEquals(Errno.EINVAL, errno(() -> as.mremap(s, PG, PG, MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0)));
         assertEquals(Errno.EINVAL, errno(() -> as.mremap(p, PG, PG, MREMAP_MAYMOVE | MREMAP_FIXED, 1L << 47)));
     }
+
+    @Test
+    void movedMemoryMergesWithNewNeighboursOnlyIfNeverTouched() throws ErrnoException {
+        // Linux 6.18: a touched VMA moved next to a fresh mapping stays apart (its vm_pgoff is
+        // kept); an untouched one is placed like a fresh mapping and merges.
+        AddressSpace as = new AddressSpace();
+        long a = as.mmap(B, PG, RW, ANON | MAP_FIXED);
+        as.write8(a, (byte) 1);
+        as.mremap(a, PG, PG, MREMAP_MAYMOVE | MREMAP_FIXED, B + 0x10000);
+        as.mmap(B + 0x11000, PG, RW, ANON | MAP_FIXED);
+        assertEquals("10000-11000 rw-p;11000-12000 rw-p;", layout(as));
+        as.munmap(B, 0x100000);
+        long u = as.mmap(B, PG, RW, ANON | MAP_FIXED);
+        as.mremap(u, PG, PG, MREMAP_MAYMOVE | MREMAP_FIXED, B + 0x10000);
+        as.mmap(B + 0x11000, PG, RW, ANON | MAP_FIXED);
+        assertEquals("10000-12000 rw-p;", layout(as));
+    }
+
+    @Test
+    void movesOfWholeHugePageMultiplesAreThpAligned() throws ErrnoException {
+        // From Linux 6.18: growing 1 MiB pieces of a 4 MiB mapping to 2 MiB moved them to
+        // 2 MiB boundaries, the second directly below the first.
+        AddressSpace as = new AddressSpace();
+        long x = as.mmap(B + 0x100000, 4L << 20, RW, ANON | MAP_FIXED);
+        as.write8(x + PG, (byte) 1);
+        long y = as.mremap(x + PG, 1L << 20, 2L << 20, MREMAP_MAYMOVE, 0);
+        long z = as.mremap(x + 0x201000, 1L << 20, 2L << 20, MREMAP_MAYMOVE, 0);
+        long base = Layout.mmapBase(Layout.DEFAULT_STACK_LIMIT);
+        assertEquals(base - (2L << 20), y);
+        assertEquals(y - (2L << 20), z);
+        assertEquals(1, as.read8(y));
+    }
 }
