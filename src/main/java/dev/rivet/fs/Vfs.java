@@ -14,6 +14,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Path resolution and the path-based operations, in guest terms: a guest path plus a guest
@@ -180,6 +181,63 @@ public final class Vfs {
              Arena a = Arena.ofConfined()) {
             Libc.linkat(from.dirFd, Libc.cstr(a, from.path), to.dirFd, Libc.cstr(a, to.path), flags);
         }
+    }
+
+    /** mknodat(2): mode's permission bits masked by the umask; the host checks type and privilege. */
+    public void mknod(FsContext ctx, FdTable fds, int dirfd, byte[] path, int mode, int dev) throws ErrnoException {
+        try (At at = at(ctx, fds, dirfd, path, false); Arena a = Arena.ofConfined()) {
+            Libc.mknodat(at.dirFd, Libc.cstr(a, at.path), mode & ~(ctx.umask() & 0777), Integer.toUnsignedLong(dev));
+        }
+    }
+
+    /** fchmodat(2) (and fchmodat2's flags, which the host checks). */
+    public void chmod(FsContext ctx, FdTable fds, int dirfd, byte[] path, int mode, int flags) throws ErrnoException {
+        try (At at = at(ctx, fds, dirfd, path, (flags & Fcntl.AT_EMPTY_PATH) != 0); Arena a = Arena.ofConfined()) {
+            Libc.fchmodat(at.dirFd, Libc.cstr(a, at.path), mode & 07777, flags);
+        }
+    }
+
+    /** fchownat(2); the caller has checked flags. */
+    public void chown(FsContext ctx, FdTable fds, int dirfd, byte[] path, int uid, int gid, int flags) throws ErrnoException {
+        try (At at = at(ctx, fds, dirfd, path, (flags & Fcntl.AT_EMPTY_PATH) != 0); Arena a = Arena.ofConfined()) {
+            Libc.fchownat(at.dirFd, Libc.cstr(a, at.path), uid, gid, flags);
+        }
+    }
+
+    /** utimensat(2) with a path; {@code times} as for {@link OpenFile#setTimes}. */
+    public void setTimes(FsContext ctx, FdTable fds, int dirfd, byte[] path, byte[] times, int flags) throws ErrnoException {
+        try (At at = at(ctx, fds, dirfd, path, (flags & Fcntl.AT_EMPTY_PATH) != 0); Arena a = Arena.ofConfined()) {
+            MemorySegment t = times == null ? MemorySegment.NULL : a.allocateFrom(ValueLayout.JAVA_BYTE, times);
+            Libc.utimensat(at.dirFd, Libc.cstr(a, at.path), t, flags);
+        }
+    }
+
+    /** truncate(2). */
+    public void truncate(FsContext ctx, FdTable fds, byte[] path, long length) throws ErrnoException {
+        try (At at = at(ctx, fds, Fcntl.AT_FDCWD, path, false); Arena a = Arena.ofConfined()) {
+            Libc.truncate(Libc.cstr(a, hostPath(at)), length);
+        }
+    }
+
+    /** statfs(2): the 120-byte {@code struct statfs}. */
+    public byte[] statfs(FsContext ctx, FdTable fds, byte[] path) throws ErrnoException {
+        try (At at = at(ctx, fds, Fcntl.AT_FDCWD, path, false); Arena a = Arena.ofConfined()) {
+            MemorySegment out = a.allocate(HostFile.STATFS_SIZE, 8);
+            Libc.statfs(Libc.cstr(a, hostPath(at)), out);
+            return out.toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
+    /**
+     * A single host path for calls that have no *at form: absolute paths as they are, relative
+     * ones through the host's /proc/self/fd link of the directory they start from.
+     */
+    private static byte[] hostPath(At at) {
+        if (at.dirFd == HOST_AT_FDCWD) return at.path;
+        byte[] dir = ("/proc/self/fd/" + at.dirFd + "/").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = Arrays.copyOf(dir, dir.length + at.path.length);
+        System.arraycopy(at.path, 0, out, dir.length, at.path.length);
+        return out;
     }
 
     /** chdir(2): ENOENT/ENOTDIR from the lookup, then EACCES without search permission. */

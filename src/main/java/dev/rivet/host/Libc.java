@@ -78,10 +78,29 @@ public final class Libc {
     private static final MethodHandle FDATASYNC = fn("fdatasync", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle FCNTL = fn("fcntl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle FCNTL_PTR = fn("fcntl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), Linker.Option.firstVariadicArg(2));
     private static final MethodHandle IOCTL = fn("ioctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(2));
     private static final MethodHandle DUP = fn("dup", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle UMASK = fn("umask", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle FCHMOD = fn("fchmod", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle FCHMODAT = fn("fchmodat",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final MethodHandle FCHOWN = fn("fchown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle FCHOWNAT = fn("fchownat",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle UTIMENSAT = fn("utimensat",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+    private static final MethodHandle FUTIMENS = fn("futimens", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle TRUNCATE = fn("truncate", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle SYNC = fn("sync", FunctionDescriptor.ofVoid());
+    private static final MethodHandle SYNCFS = fn("syncfs", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle STATFS = fn("statfs", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle FSTATFS = fn("fstatfs", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle FLOCK = fn("flock", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle MKNODAT = fn("mknodat",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG));
 
     /** A NUL-terminated copy of {@code s} in {@code arena}. */
     public static MemorySegment cstr(Arena arena, byte[] s) {
@@ -278,6 +297,18 @@ public final class Libc {
         } catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
     }
 
+    /** fcntl with a pointer argument (the lock commands); retried on EINTR like any wait. */
+    public static int fcntl(int fd, int cmd, MemorySegment arg) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try {
+            while (true) {
+                int r = (int) FCNTL_PTR.invokeExact(cap, fd, cmd, arg);
+                if (r != -1) return r;
+                if (errno(cap) != EINTR) throw error(cap);
+            }
+        } catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
     /** ioctl with a pointer argument. */
     public static int ioctl(int fd, long request, MemorySegment arg) throws ErrnoException {
         MemorySegment cap = CAPTURE.get();
@@ -302,5 +333,95 @@ public final class Libc {
         try {
             return (int) UMASK.invokeExact(CAPTURE.get(), mask);
         } catch (Throwable t) { throw bug(t); }
+    }
+
+    /** Turns a 0 / -1 result into nothing / the captured errno. */
+    private static void ok(int r, MemorySegment cap) throws ErrnoException {
+        if (r != 0) throw error(cap);
+    }
+
+    public static void fchmod(int fd, int mode) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try { ok((int) FCHMOD.invokeExact(cap, fd, mode), cap); }
+        catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
+    public static void fchmodat(int dirfd, MemorySegment path, int mode, int flags) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try { ok((int) FCHMODAT.invokeExact(cap, dirfd, path, mode, flags), cap); }
+        catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
+    public static void fchown(int fd, int uid, int gid) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try { ok((int) FCHOWN.invokeExact(cap, fd, uid, gid), cap); }
+        catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
+    public static void fchownat(int dirfd, MemorySegment path, int uid, int gid, int flags) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try { ok((int) FCHOWNAT.invokeExact(cap, dirfd, path, uid, gid, flags), cap); }
+        catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
+    /** utimensat; {@code times} is NULL or two {@code struct timespec} (16 bytes each on every 64-bit host). */
+    public static void utimensat(int dirfd, MemorySegment path, MemorySegment times, int flags) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try { ok((int) UTIMENSAT.invokeExact(cap, dirfd, path, times, flags), cap); }
+        catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
+    public static void futimens(int fd, MemorySegment times) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try { ok((int) FUTIMENS.invokeExact(cap, fd, times), cap); }
+        catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
+    public static void truncate(MemorySegment path, long length) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try {
+            while ((int) TRUNCATE.invokeExact(cap, path, length) != 0) {
+                if (errno(cap) != EINTR) throw error(cap);
+            }
+        } catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
+    /** sync(2): cannot fail. */
+    public static void sync() {
+        try { SYNC.invokeExact(CAPTURE.get()); } catch (Throwable t) { throw bug(t); }
+    }
+
+    public static void syncfs(int fd) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try { ok((int) SYNCFS.invokeExact(cap, fd), cap); }
+        catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
+    /** statfs into {@code out} (struct statfs: the generic 120-byte layout on every 64-bit host). */
+    public static void statfs(MemorySegment path, MemorySegment out) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try { ok((int) STATFS.invokeExact(cap, path, out), cap); }
+        catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
+    public static void fstatfs(int fd, MemorySegment out) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try { ok((int) FSTATFS.invokeExact(cap, fd, out), cap); }
+        catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
+    public static void flock(int fd, int op) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try {
+            while ((int) FLOCK.invokeExact(cap, fd, op) != 0) {
+                if (errno(cap) != EINTR) throw error(cap);
+            }
+        } catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
+    public static void mknodat(int dirfd, MemorySegment path, int mode, long dev) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try { ok((int) MKNODAT.invokeExact(cap, dirfd, path, mode, dev), cap); }
+        catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
     }
 }
