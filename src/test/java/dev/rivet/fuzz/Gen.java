@@ -1,0 +1,374 @@
+package dev.rivet.fuzz;
+
+import static dev.rivet.fuzz.Enc.*;
+import static dev.rivet.fuzz.Layout.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Generates random cases over RV64IMAFDC + Zicsr + Zifencei + Zba + Zbb + Zbs. Each case is
+ * reproducible from (seed, index) alone. Constraints that keep every case well defined:
+ * x31 is never written (it is the fuzzer's base register); memory accesses go to the scratch
+ * area through an {@code addi base, x31, k} set up in the same item; AMOs and LR/SC are
+ * aligned; LR/SC come as an adjacent pair on one address (or a lone SC, which must fail);
+ * control transfers only go forward to item boundaries; frm is only ever given valid values
+ * (so DYN never traps). Cases where qemu is wrong are excluded by name in {@link Exclusions}.
+ */
+final class Gen {
+    private final SplittableRandom r;
+    private final List<Item> items = new ArrayList<>();
+    private int bodyLen;
+
+    private Gen(SplittableRandom r) { this.r = r; }
+
+    static Case generate(long seed, long index) {
+        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index * 0xD1B54A32D192ED03L + 1);
+        long[] x = new long[32];
+        for (int i = 1; i <= 30; i++) x[i] = Values.intValue(r);
+        long[] f = new long[32];
+        for (int i = 0; i < 32; i++) f[i] = Values.fregValue(r);
+        int fcsr = r.nextInt(5) << 5 | r.nextInt(32);
+        byte[] scratch = new byte[SCRATCH_LEN];
+        for (int o = 0; o < SCRATCH_LEN; o += 8) {
+            long v = switch (r.nextInt(4)) {
+                case 0 -> Values.intValue(r);
+                case 1 -> Values.doubleBits(r);
+                case 2 -> (Values.singleBits(r) & 0xffffffffL) | (long) Values.singleBits(r) << 32;
+                default -> r.nextLong();
+            };
+            for (int k = 0; k < 8; k++) scratch[o + k] = (byte) (v >>> (8 * k));
+        }
+        Gen g = new Gen(r);
+        g.bodyLen = 1 + r.nextInt(24);
+        for (int i = 0; i < g.bodyLen; i++) g.item(i);
+        return new Case(seed, index, x, f, fcsr, scratch, List.copyOf(g.items));
+    }
+
+    // ---- register choice ----
+    private int rd() { return r.nextInt(40) == 0 ? 0 : 1 + r.nextInt(30); }
+    private int rs() { return r.nextInt(31); }
+    private int rdNz() { return 1 + r.nextInt(30); }
+    private int creg() { return 8 + r.nextInt(8); }
+    private int fr() { return r.nextInt(32); }
+    private int rm() { return r.nextInt(10) < 3 ? 7 : r.nextInt(5); }
+
+    private int imm12() {
+        return switch (r.nextInt(6)) {
+            case 0 -> 0;
+            case 1 -> -1;
+            case 2 -> r.nextBoolean() ? 2047 : -2048;
+            case 3 -> r.nextInt(-16, 17);
+            default -> r.nextInt(-2048, 2048);
+        };
+    }
+
+    // ---- item builder ----
+    private int idx, target, xm, fm;
+    private final List<Insn> cur = new ArrayList<>();
+
+    private void begin(int i) { idx = i; target = -1; xm = 0; fm = 0; cur.clear(); }
+    private void x(int... regs) { for (int q : regs) xm |= 1 << q; }
+    private void f(int... regs) { for (int q : regs) fm |= 1 << q; }
+    private void w(int bits) { cur.add(Insn.of(bits)); }
+    private void c(int bits) { cur.add(Insn.c(bits)); }
+
+    private void item(int i) {
+        begin(i);
+        int k = r.nextInt(100);
+        if (k < 14) intR();
+        else if (k < 26) intI();
+        else if (k < 34) compressedAlu();
+        else if (k < 46) memory();
+        else if (k < 51) atomic();
+        else if (k < 82) fp();
+        else if (k < 89) csr();
+        else if (k < 98) control(i);
+        else fence();
+        items.add(new Item(idx, cur.toArray(Insn[]::new), target, xm & ~1, fm));
+    }
+
+    // ---- integer ----
+    /** funct7, funct3, opcode of the register-register integer ops. */
+    private static final int[][] R_OPS = {
+        {0x00, 0, OP}, {0x20, 0, OP}, {0x00, 1, OP}, {0x00, 2, OP}, {0x00, 3, OP}, {0x00, 4, OP},
+        {0x00, 5, OP}, {0x20, 5, OP}, {0x00, 6, OP}, {0x00, 7, OP},
+        {0x01, 0, OP}, {0x01, 1, OP}, {0x01, 2, OP}, {0x01, 3, OP}, {0x01, 4, OP}, {0x01, 5, OP}, {0x01, 6, OP}, {0x01, 7, OP},
+        {0x00, 0, OP_32}, {0x20, 0, OP_32}, {0x00, 1, OP_32}, {0x00, 5, OP_32}, {0x20, 5, OP_32},
+        {0x01, 0, OP_32}, {0x01, 4, OP_32}, {0x01, 5, OP_32}, {0x01, 6, OP_32}, {0x01, 7, OP_32},
+        // Zba
+        {0x10, 2, OP}, {0x10, 4, OP}, {0x10, 6, OP}, {0x04, 0, OP_32}, {0x10, 2, OP_32}, {0x10, 4, OP_32}, {0x10, 6, OP_32},
+        // Zbb
+        {0x20, 7, OP}, {0x20, 6, OP}, {0x20, 4, OP}, {0x05, 6, OP}, {0x05, 7, OP}, {0x05, 4, OP}, {0x05, 5, OP},
+        {0x30, 1, OP}, {0x30, 5, OP}, {0x30, 1, OP_32}, {0x30, 5, OP_32},
+        // Zbs
+        {0x24, 1, OP}, {0x24, 5, OP}, {0x34, 1, OP}, {0x14, 1, OP},
+    };
+
+    private void intR() {
+        int[] o = R_OPS[r.nextInt(R_OPS.length)];
+        int rd = rd(), a = rs(), b = r.nextInt(8) == 0 ? a : rs();
+        x(rd, a, b);
+        w(Enc.r(o[0], b, a, o[1], rd, o[2]));
+    }
+
+    private void intI() {
+        int rd = rd(), a = rs();
+        x(rd, a);
+        switch (r.nextInt(14)) {
+            case 0, 1 -> w(i(imm12(), a, new int[] {0, 2, 3, 4, 6, 7}[r.nextInt(6)], rd, OP_IMM));
+            case 2 -> w(i(imm12(), a, 0, rd, OP_IMM_32)); // addiw
+            case 3 -> { // slli srli srai (6-bit shamt)
+                int[] ops = {0x000 << 6 | 1, 0x000 << 6 | 5, 0x010 << 6 | 5};
+                int o = ops[r.nextInt(3)];
+                w(i((o >> 6) << 6 | r.nextInt(64), a, o & 7, rd, OP_IMM));
+            }
+            case 4 -> { // slliw srliw sraiw
+                int[][] ops = {{0x00, 1}, {0x00, 5}, {0x20, 5}};
+                int[] o = ops[r.nextInt(3)];
+                w(i(o[0] << 5 | r.nextInt(32), a, o[1], rd, OP_IMM_32));
+            }
+            case 5 -> { // Zbb unary: clz ctz cpop sext.b sext.h, and W forms
+                int[] ops = {0x600, 0x601, 0x602, 0x604, 0x605};
+                if (r.nextBoolean()) w(i(ops[r.nextInt(5)], a, 1, rd, OP_IMM));
+                else w(i(ops[r.nextInt(3)], a, 1, rd, OP_IMM_32));
+            }
+            case 6 -> w(i(r.nextBoolean() ? 0x287 : 0x6b8, a, 5, rd, OP_IMM)); // orc.b rev8
+            case 7 -> w(Enc.r(0x04, 0, a, 4, rd, OP_32));                       // zext.h
+            case 8 -> w(i(0x18 << 6 | r.nextInt(64), a, 5, rd, OP_IMM));         // rori
+            case 9 -> w(i(0x30 << 5 | r.nextInt(32), a, 5, rd, OP_IMM_32));      // roriw
+            case 10 -> w(i(0x02 << 6 | r.nextInt(64), a, 1, rd, OP_IMM_32));     // slli.uw
+            case 11 -> { // bclri bexti binvi bseti
+                int[][] ops = {{0x12, 1}, {0x12, 5}, {0x1a, 1}, {0x0a, 1}};
+                int[] o = ops[r.nextInt(4)];
+                w(i(o[0] << 6 | r.nextInt(64), a, o[1], rd, OP_IMM));
+            }
+            case 12 -> w(u(r.nextInt(), rd, LUI));
+            default -> w(u(r.nextInt(), rd, AUIPC));
+        }
+    }
+
+    private int nz6() { int v; do v = r.nextInt(-32, 32); while (v == 0); return v; }
+
+    private void compressedAlu() {
+        switch (r.nextInt(16)) {
+            case 0 -> { int rd = rdNz(); x(rd); c(ci(0, 1, rd, nz6())); }                       // c.addi
+            case 1 -> { int rd = rdNz(); x(rd); c(ci(1, 1, rd, r.nextInt(-32, 32))); }          // c.addiw
+            case 2 -> { int rd = rdNz(); x(rd); c(ci(2, 1, rd, r.nextInt(-32, 32))); }          // c.li
+            case 3 -> { int rd; do rd = rdNz(); while (rd == 2); x(rd); c(cLui(rd, nz6())); }  // c.lui
+            case 4 -> { x(2); int v; do v = r.nextInt(-32, 32) * 16; while (v == 0); c(cAddi16sp(v)); }
+            case 5 -> { int rd = creg(); x(rd, 2); c(cAddi4spn(rd, (1 + r.nextInt(255)) * 4)); }
+            case 6 -> { int rd = creg(); x(rd); c(cAluImm(r.nextInt(2), rd, 1 + r.nextInt(63))); } // c.srli c.srai
+            case 7 -> { int rd = creg(); x(rd); c(cAluImm(2, rd, r.nextInt(-32, 32))); }          // c.andi
+            case 8, 9 -> { int rd = creg(), b = creg(); x(rd, b); c(cAlu(0, r.nextInt(4), rd, b)); }
+            case 10 -> { int rd = creg(), b = creg(); x(rd, b); c(cAlu(1, r.nextInt(2), rd, b)); }
+            case 11 -> { int rd = rdNz(); x(rd); c(ci(0, 2, rd, 1 + r.nextInt(63))); }           // c.slli
+            case 12 -> { int rd = rdNz(), b = rdNz(); x(rd, b); c(cCr(0, rd, b)); }               // c.mv
+            case 13 -> { int rd = rdNz(), b = rdNz(); x(rd, b); c(cCr(1, rd, b)); }               // c.add
+            case 14 -> c(0x0001);                                                                  // c.nop
+            default -> { int rd = rdNz(); x(rd); c(ci(0, 1, rd, nz6())); }
+        }
+    }
+
+    // ---- memory ----
+    /** Sets base = x31 + k so that base + imm addresses scratch[a]. */
+    private void base(int rb, int a, int imm) {
+        x(rb);
+        w(addi(rb, BASE_REG, SCRATCH_OFF + a - imm));
+    }
+
+    private int addr(int width, boolean aligned) {
+        int a = r.nextInt(SCRATCH_LEN - width + 1);
+        if (aligned || r.nextInt(3) != 0) a &= -width;
+        return a;
+    }
+
+    private int simm() { return r.nextInt(4) == 0 ? 0 : r.nextInt(-256, 256); }
+
+    private void memory() {
+        int kind = r.nextInt(22);
+        if (kind < 7) {                       // lb lh lw ld lbu lhu lwu
+            int f3 = kind, width = 1 << (f3 & 3);
+            int rb = rdNz(), rd = rd(), imm = simm();
+            base(rb, addr(width, false), imm);
+            x(rd);
+            w(i(imm, rb, f3, rd, LOAD));
+        } else if (kind < 11) {               // sb sh sw sd
+            int f3 = kind - 7, width = 1 << f3;
+            int rb = rdNz(), v = rs(), imm = simm();
+            base(rb, addr(width, false), imm);
+            x(v);
+            w(s(imm, v, rb, f3, STORE));
+        } else if (kind < 13) {               // flw fld
+            int f3 = kind - 9, width = 1 << f3;
+            int rb = rdNz(), fd = fr(), imm = simm();
+            base(rb, addr(width, false), imm);
+            f(fd);
+            w(i(imm, rb, f3, fd, LOAD_FP));
+        } else if (kind < 15) {               // fsw fsd
+            int f3 = kind - 11, width = 1 << f3;
+            int rb = rdNz(), fs = fr(), imm = simm();
+            base(rb, addr(width, false), imm);
+            f(fs);
+            w(s(imm, fs, rb, f3, STORE_FP));
+        } else if (kind < 19) {               // c.lw c.ld c.fld / c.sw c.sd c.fsd
+            int which = r.nextInt(6);
+            int f3 = new int[] {2, 3, 1, 6, 7, 5}[which];
+            int width = f3 == 2 || f3 == 6 ? 4 : 8;
+            int max = width == 4 ? 124 : 248;
+            int rb = creg(), v = creg();
+            int imm = r.nextInt(max / width + 1) * width;
+            int a = addr(width, false);
+            if (a - imm + SCRATCH_OFF < -2048) imm = 0;
+            base(rb, a, imm);
+            if (which == 2 || which == 5) f(v); else x(v);
+            c(width == 4 ? clsW(f3, rb, v, imm) : clsD(f3, rb, v, imm));
+        } else {                              // c.lwsp c.ldsp c.fldsp / c.swsp c.sdsp c.fsdsp
+            int which = r.nextInt(6);
+            int width = which == 0 || which == 3 ? 4 : 8;
+            int max = width == 4 ? 252 : 504;
+            int imm = r.nextInt(max / width + 1) * width;
+            base(2, addr(width, false), imm);
+            switch (which) {
+                case 0 -> { int rd = rdNz(); x(rd); c(cLwsp(2, rd, imm)); }
+                case 1 -> { int rd = rdNz(); x(rd); c(cLdsp(3, rd, imm)); }
+                case 2 -> { int fd = fr(); f(fd); c(cLdsp(1, fd, imm)); }
+                case 3 -> { int v = rs(); x(v); c(cSwsp(v, imm)); }
+                case 4 -> { int v = rs(); x(v); c(cSdsp(7, v, imm)); }
+                default -> { int v = fr(); f(v); c(cSdsp(5, v, imm)); }
+            }
+        }
+    }
+
+    private static final int[] AMO_F5 = {0x01, 0x00, 0x04, 0x0c, 0x08, 0x10, 0x14, 0x18, 0x1c};
+
+    private void atomic() {
+        boolean d = r.nextBoolean();
+        int f3 = d ? 3 : 2, width = d ? 8 : 4;
+        int rb = rdNz();
+        base(rb, addr(width, true), 0);
+        int k = r.nextInt(10);
+        if (k < 7) {
+            int rd = rd(), v = rs();
+            x(rd, v);
+            w(amo(AMO_F5[r.nextInt(AMO_F5.length)], r.nextInt(2), r.nextInt(2), v, rb, f3, rd));
+        } else if (k < 9) {                   // LR then SC to the same address: must succeed
+            int rd = rd(), rd2 = rd(), v = rs();
+            while (rd == rb) rd = rd();
+            x(rd, rd2, v);
+            w(amo(0x02, r.nextInt(2), r.nextInt(2), 0, rb, f3, rd));
+            if (r.nextBoolean()) {            // an ALU op in between that leaves the base alone
+                int t = rd(), a = rs();
+                while (t == rb) t = rd();
+                x(t, a);
+                w(i(imm12(), a, 0, t, OP_IMM));
+            }
+            w(amo(0x03, r.nextInt(2), r.nextInt(2), v, rb, f3, rd2));
+        } else {                              // SC with no reservation: must fail, store nothing
+            int rd = rd(), v = rs();
+            x(rd, v);
+            w(amo(0x03, r.nextInt(2), r.nextInt(2), v, rb, f3, rd));
+        }
+    }
+
+    // ---- floating point ----
+    private void fp() {
+        int fmt = r.nextInt(2); // 0 = S, 1 = D
+        int k = r.nextInt(30);
+        int fd = fr(), a = fr(), b = r.nextInt(6) == 0 ? a : fr();
+        int f7 = fmt;
+        switch (k) {
+            case 0, 1, 2, 3, 4, 5, 6, 7 -> {                            // fadd fsub fmul fdiv
+                f(fd, a, b);
+                w(Enc.r(k / 2 << 2 | fmt, b, a, rm(), fd, OP_FP));
+            }
+            case 8 -> { f(fd, a); w(Enc.r(0x0b << 2 | fmt, 0, a, rm(), fd, OP_FP)); } // fsqrt
+            case 9, 10, 11, 12, 13, 14 -> {                             // fmadd fmsub fnmsub fnmadd
+                int c3 = fr();
+                f(fd, a, b, c3);
+                int op = new int[] {MADD, MSUB, NMSUB, NMADD}[r.nextInt(4)];
+                w(r4(c3, fmt, b, a, rm(), fd, op));
+            }
+            case 15, 16 -> { f(fd, a, b); w(Enc.r(0x04 << 2 | fmt, b, a, r.nextInt(3), fd, OP_FP)); } // fsgnj*
+            case 17, 18 -> { f(fd, a, b); w(Enc.r(0x05 << 2 | fmt, b, a, r.nextInt(2), fd, OP_FP)); } // fmin fmax
+            case 19, 20 -> { int rd = rd(); x(rd); f(a, b); w(Enc.r(0x14 << 2 | fmt, b, a, r.nextInt(3), rd, OP_FP)); } // fle flt feq
+            case 21 -> { int rd = rd(); x(rd); f(a); w(Enc.r(0x1c << 2 | fmt, 0, a, 1, rd, OP_FP)); } // fclass
+            case 22, 23 -> {                                            // fcvt.{w,wu,l,lu}.{s,d}
+                int rd = rd(); x(rd); f(a);
+                w(Enc.r(0x18 << 2 | fmt, r.nextInt(4), a, rm(), rd, OP_FP));
+            }
+            case 24, 25 -> {                                            // fcvt.{s,d}.{w,wu,l,lu}
+                int xs = rs(); x(xs); f(fd);
+                w(Enc.r(0x1a << 2 | fmt, r.nextInt(4), xs, rm(), fd, OP_FP));
+            }
+            case 26 -> {                                                // fcvt.s.d / fcvt.d.s
+                f(fd, a);
+                w(fmt == 0 ? Enc.r(0x20, 1, a, rm(), fd, OP_FP) : Enc.r(0x21, 0, a, rm(), fd, OP_FP));
+            }
+            case 27 -> { int rd = rd(); x(rd); f(a); w(Enc.r(0x1c << 2 | fmt, 0, a, 0, rd, OP_FP)); } // fmv.x.w/d
+            default -> { int xs = rs(); x(xs); f(fd); w(Enc.r(0x1e << 2 | fmt, 0, xs, 0, fd, OP_FP)); } // fmv.w/d.x
+        }
+    }
+
+    // ---- CSRs: fflags (1), frm (2), fcsr (3) ----
+    private void csr() {
+        int rd = rd();
+        x(rd);
+        int c = 1 + r.nextInt(3);
+        switch (r.nextInt(9)) {
+            case 0 -> w(Enc.csr(c, 0, 2, rd));                                    // read (csrrs rd, c, x0)
+            case 1 -> { int v = rs(); x(v); w(Enc.csr(1, v, 1 + r.nextInt(3), rd)); } // fflags: rw/rs/rc any value
+            case 2 -> { int v = rs(); x(v); w(Enc.csr(2 + r.nextInt(2), v, 3, rd)); } // csrrc frm/fcsr: stays valid
+            case 3 -> w(Enc.csr(c, c == 2 ? r.nextInt(5) : r.nextInt(32), 5, rd));  // csrrwi
+            case 4 -> w(Enc.csr(r.nextBoolean() ? 1 : 3, r.nextInt(32), 6, rd));   // csrrsi fflags/fcsr
+            case 5 -> w(Enc.csr(c, r.nextInt(32), 7, rd));                          // csrrci
+            case 6, 7 -> {                                                           // set frm / fcsr from a register
+                int t = rdNz();
+                x(t);
+                boolean whole = r.nextBoolean();
+                int v = whole ? (r.nextInt(-2048, 2048) & ~0xe0) | r.nextInt(5) << 5 : r.nextInt(5);
+                w(addi(t, 0, v));
+                w(Enc.csr(whole ? 3 : 2, t, 1, rd));
+            }
+            default -> { int t = rdNz(); x(t); w(addi(t, 0, r.nextInt(5))); w(Enc.csr(2, t, 1, 0)); } // fsrm
+        }
+    }
+
+    // ---- control transfer (forward only, to an item boundary) ----
+    private void control(int i) {
+        target = Math.min(bodyLen, i + 1 + r.nextInt(4));
+        switch (r.nextInt(9)) {
+            case 0, 1, 2 -> {
+                int f3 = new int[] {0, 1, 4, 5, 6, 7}[r.nextInt(6)];
+                int a = rs(), b = r.nextInt(6) == 0 ? a : rs();
+                x(a, b);
+                cur.add(Insn.fix(4, off -> Enc.b(off, b, a, f3), 0));
+            }
+            case 3 -> { int rd = rd(); x(rd); cur.add(Insn.fix(4, off -> Enc.j(off, rd), 0)); }
+            case 4 -> {                                             // auipc t, 0; jalr rd, off(t)
+                int t = rdNz(), rd = rd();
+                x(t, rd);
+                w(u(0, t, AUIPC));
+                cur.add(Insn.fix(4, off -> i(off, t, 0, rd, JALR), -4));
+            }
+            case 5 -> cur.add(Insn.fix(2, Enc::cJ, 0));
+            case 6 -> { int a = creg(); x(a); int f3 = 6 + r.nextInt(2); cur.add(Insn.fix(2, off -> cB(f3, a, off), 0)); }
+            default -> {                                            // auipc t, 0; addi t, t, off; c.jr/c.jalr t
+                int t = rdNz();
+                x(t, 1);
+                w(u(0, t, AUIPC));
+                cur.add(Insn.fix(4, off -> addi(t, t, off), -4));
+                c(cCr(r.nextInt(2), t, 0));
+            }
+        }
+    }
+
+    private void fence() {
+        switch (r.nextInt(3)) {
+            case 0 -> w(i((1 + r.nextInt(15)) << 4 | (1 + r.nextInt(15)), 0, 0, 0, MISC_MEM)); // fence pred,succ
+            case 1 -> w(0x8330000f);                                                            // fence.tso
+            default -> w(0x0000100f);                                                           // fence.i
+        }
+    }
+}
