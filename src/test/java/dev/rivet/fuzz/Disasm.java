@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 final class Disasm {
     private Disasm() {}
 
-    static List<String> of(byte[] body, long addr) {
+    static List<String> of(byte[] body, long addr) { return of(body, addr, false); }
+
+    /** With {@code raw}, objdump's {@code -M no-aliases}: every instruction under its own name. */
+    static List<String> of(byte[] body, long addr, boolean raw) {
         try {
             Path dir = Files.createTempDirectory("rivet-disasm");
             try {
@@ -35,8 +38,10 @@ final class Disasm {
                 if (!exec(dir, "riscv64-linux-gnu-as", "-march=rv64gc_zba_zbb_zbs", "-o", "b.o", "b.s").isEmpty()
                         || !Files.exists(dir.resolve("b.o"))) return hex(body, addr);
                 List<String> out = new ArrayList<>();
-                for (String line : exec(dir, "riscv64-linux-gnu-objdump", "-d",
-                        "--adjust-vma=0x" + Long.toHexString(addr), "b.o").split("\n")) {
+                List<String> cmd = new ArrayList<>(List.of("riscv64-linux-gnu-objdump", "-d", "-z",
+                        "--adjust-vma=0x" + Long.toHexString(addr), "b.o"));
+                if (raw) cmd.add(2, "-Mno-aliases");
+                for (String line : exec(dir, cmd.toArray(String[]::new)).split("\n")) {
                     if (line.matches("\\s*[0-9a-f]+:\\s.*")) out.add(line.stripTrailing());
                 }
                 return out.isEmpty() ? hex(body, addr) : out;
