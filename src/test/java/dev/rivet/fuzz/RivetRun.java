@@ -66,6 +66,8 @@ final class RivetRun {
                         case StopReason.Breakpoint b -> "rivet: breakpoint at pc 0x" + Long.toHexString(h.pc);
                         case StopReason.Interrupted i -> "rivet: hang (no progress in " + HANG_NANOS / 1_000_000_000L
                                 + " s), pc 0x" + Long.toHexString(h.pc);
+                        // stop reasons added later (e.g. misaligned atomics) still count as a failed case
+                        default -> "rivet: stopped with " + s + " at pc 0x" + Long.toHexString(h.pc);
                     };
                 } catch (ErrnoException e) {
                     bad = "rivet: dump record unreadable: " + e;
