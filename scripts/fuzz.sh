@@ -3,6 +3,7 @@
 # qemu-riscv64 and on Rivet's CPU, compared register by register (see docs/fuzzing.md).
 #   scripts/fuzz.sh N [SEED]            run N sequences (random seed when omitted)
 #   scripts/fuzz.sh --case SEED INDEX   rerun one sequence, minimised and disassembled if it differs
+#   a leading --no-fp-arith keeps FP to loads/stores/fmv (integer side only)
 # Ends with "fuzz: N sequences, D differences"; exits non-zero when D > 0.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -25,10 +25,14 @@ final class Fuzzer {
 
     private final PrintStream out;
     private final int threads;
+    private final boolean fpArith;
 
-    Fuzzer(PrintStream out, int threads) {
+    Fuzzer(PrintStream out, int threads) { this(out, threads, true); }
+
+    Fuzzer(PrintStream out, int threads, boolean fpArith) {
         this.out = out;
         this.threads = threads;
+        this.fpArith = fpArith;
     }
 
     /** Runs cases [first, first+n) of {@code seed}. */
@@ -45,7 +49,7 @@ final class Fuzzer {
                     long lo = first + next * BATCH, hi = Math.min(first + n, lo + BATCH);
                     inFlight.add(ex.submit(() -> {
                         List<Case> cs = new ArrayList<>();
-                        for (long i = lo; i < hi; i++) cs.add(Gen.generate(seed, i));
+                        for (long i = lo; i < hi; i++) cs.add(Gen.generate(seed, i, fpArith));
                         return runBoth(cs);
                     }));
                     next++;
@@ -116,7 +120,7 @@ final class Fuzzer {
     void print(CaseResult orig, CaseResult m) {
         Case c = m.c();
         out.println("DIFF " + c.id() + " (body minimised from " + orig.c().body().size() + " to "
-                + c.body().size() + " items; rerun: scripts/fuzz.sh --case " + c.seed() + " " + c.index() + ")");
+                + c.body().size() + " items; rerun: scripts/fuzz.sh " + c.rerun() + ")");
         long addr = new Program(List.of(c)).bodyAddr[0];
         out.println("  body:");
         for (String l : Disasm.of(Program.body(c.body(), addr), addr)) out.println("    " + l);

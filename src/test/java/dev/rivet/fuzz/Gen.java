@@ -21,9 +21,18 @@ final class Gen {
     private final List<Item> items = new ArrayList<>();
     private int bodyLen;
 
-    private Gen(SplittableRandom r) { this.r = r; }
+    private final boolean fpArith;
 
-    static Case generate(long seed, long index) {
+    private Gen(SplittableRandom r, boolean fpArith) { this.r = r; this.fpArith = fpArith; }
+
+    static Case generate(long seed, long index) { return generate(seed, index, true); }
+
+    /**
+     * With {@code fpArith} false, FP instructions are limited to the plain moves the CPU does
+     * itself (loads, stores, fmv): a profile for testing the integer side before the FPU exists.
+     * The same (seed, index) gives the same initial state under both profiles.
+     */
+    static Case generate(long seed, long index, boolean fpArith) {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index * 0xD1B54A32D192ED03L + 1);
         long[] x = new long[32];
         for (int i = 1; i <= 30; i++) x[i] = Values.intValue(r);
@@ -40,10 +49,10 @@ final class Gen {
             };
             for (int k = 0; k < 8; k++) scratch[o + k] = (byte) (v >>> (8 * k));
         }
-        Gen g = new Gen(r);
+        Gen g = new Gen(r, fpArith);
         g.bodyLen = 1 + r.nextInt(24);
         for (int i = 0; i < g.bodyLen; i++) g.item(i);
-        return new Case(seed, index, x, f, fcsr, scratch, List.copyOf(g.items));
+        return new Case(seed, index, x, f, fcsr, scratch, List.copyOf(g.items), fpArith);
     }
 
     // ---- register choice ----
@@ -275,7 +284,7 @@ final class Gen {
     // ---- floating point ----
     private void fp() {
         int fmt = r.nextInt(2); // 0 = S, 1 = D
-        int k = r.nextInt(30);
+        int k = fpArith ? r.nextInt(30) : 27 + r.nextInt(3);
         int fd = fr(), a = fr(), b = r.nextInt(6) == 0 ? a : fr();
         int f7 = fmt;
         switch (k) {
