@@ -1,7 +1,6 @@
 package dev.rivet.fuzz;
 
 import java.io.PrintStream;
-import java.util.List;
 
 /**
  * Command line of the differential CPU fuzzer (run by {@code scripts/fuzz.sh}):
@@ -16,9 +15,6 @@ import java.util.List;
  */
 public final class FuzzMain {
     private FuzzMain() {}
-
-    /** How many differences are minimised and printed in full; the rest get one line each. */
-    static final int FULL_REPORTS = 8;
 
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
@@ -54,15 +50,7 @@ public final class FuzzMain {
     }
 
     static void report(PrintStream out, Fuzzer fz, Fuzzer.Report rep) throws Exception {
-        for (Fuzzer.CaseResult b : rep.qemuProblems()) {
-            out.println("QEMU REJECTED " + b.c().id() + ": " + b.qemuProblem() + " (a generator bug)");
-        }
-        List<Fuzzer.CaseResult> d = rep.differences();
-        for (int i = 0; i < d.size(); i++) {
-            if (i < FULL_REPORTS) fz.print(d.get(i), Fuzzer.minimise(d.get(i)));
-            else out.println("DIFF " + d.get(i).c().id() + ": " + d.get(i).diffs().getFirst()
-                    + (d.get(i).diffs().size() > 1 ? " (+" + (d.get(i).diffs().size() - 1) + " more)" : ""));
-        }
+        Reporter.report(out, fz, rep);
     }
 
     static int one(PrintStream out, long seed, long index, boolean fpArith) throws Exception {

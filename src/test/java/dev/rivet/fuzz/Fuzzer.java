@@ -117,8 +117,11 @@ final class Fuzzer {
     }
 
     /** Prints one difference: id, disassembly of the body, the initial state it uses, the differing state. */
-    void print(CaseResult orig, CaseResult m) {
-        Case c = m.c();
+    void print(CaseResult orig, CaseResult min) throws Exception {
+        Case c = min.c();
+        // rerun alone so the differences (and any pc in them) refer to this layout
+        CaseResult alone = runBoth(List.of(c)).getFirst();
+        CaseResult m = alone.differs() ? alone : min;
         out.println("DIFF " + c.id() + " (body minimised from " + orig.c().body().size() + " to "
                 + c.body().size() + " items; rerun: scripts/fuzz.sh " + c.rerun() + ")");
         long addr = new Program(List.of(c)).bodyAddr[0];
