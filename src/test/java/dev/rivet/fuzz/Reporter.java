@@ -31,7 +31,9 @@ final class Reporter {
             String first = d.diffs().getFirst();
             String key;
             if (first.startsWith("rivet:")) {
-                key = first.replaceAll("0x[0-9a-f]+", "…");
+                // one bug usually throws from one class: group by exception type and throwing class
+                key = first.replaceAll("0x[0-9a-f]+", "…")
+                        .replaceAll("^(rivet: exception \\w+)(: [^@]*?)? at ([\\w.$]+)\\.[\\w$<>]+\\(.*$", "$1 in $3");
                 if (!groups.containsKey(key)) shown.put(key, new Fuzzer.CaseResult[] {d, Fuzzer.minimise(d)});
             } else if (minimised < MINIMISE) {
                 minimised++;
@@ -44,8 +46,11 @@ final class Reporter {
             }
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
         }
+        // wrong values first: they are the subtle ones
+        List<Map.Entry<String, List<Fuzzer.CaseResult>>> order = new ArrayList<>(groups.entrySet());
+        order.sort((a, b) -> Boolean.compare(a.getKey().startsWith("rivet:"), b.getKey().startsWith("rivet:")));
         int g = 0;
-        for (var e : groups.entrySet()) {
+        for (var e : order) {
             if (g++ >= MAX_GROUPS) {
                 out.println("GROUP " + e.getKey() + ": " + e.getValue().size() + " sequences (not shown)");
                 continue;
