@@ -141,7 +141,14 @@ final class Gen {
             case 5 -> { // Zbb unary: clz ctz cpop sext.b sext.h, and W forms
                 int[] ops = {0x600, 0x601, 0x602, 0x604, 0x605};
                 if (r.nextBoolean()) w(i(ops[r.nextInt(5)], a, 1, rd, OP_IMM));
-                else w(i(ops[r.nextInt(3)], a, 1, rd, OP_IMM_32));
+                else {
+                    int op = ops[r.nextInt(3)];
+                    if (op == 0x601 && Exclusions.QEMU_CTZW_UPPER_WORD) {
+                        w(i(0x0a << 6 | 32, a, 1, rd, OP_IMM)); // bseti rd, a, 32
+                        a = rd;
+                    }
+                    w(i(op, a, 1, rd, OP_IMM_32));
+                }
             }
             case 6 -> w(i(r.nextBoolean() ? 0x287 : 0x6b8, a, 5, rd, OP_IMM)); // orc.b rev8
             case 7 -> w(Enc.r(0x04, 0, a, 4, rd, OP_32));                       // zext.h
