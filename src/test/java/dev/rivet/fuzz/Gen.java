@@ -34,10 +34,15 @@ final class Gen {
      */
     static Case generate(long seed, long index, boolean fpArith) {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index * 0xD1B54A32D192ED03L + 1);
+        // Half the cases draw their registers from a small per-case palette, so that pairs of
+        // special values meet in one instruction (-0 and +0 in fmin, INT_MIN and -1 in div …)
+        // far more often than independent draws from the pools would make them.
         long[] x = new long[32];
-        for (int i = 1; i <= 30; i++) x[i] = Values.intValue(r);
+        long[] xp = r.nextBoolean() ? palette(r, false) : null;
+        for (int i = 1; i <= 30; i++) x[i] = xp != null && r.nextInt(4) != 0 ? xp[r.nextInt(xp.length)] : Values.intValue(r);
         long[] f = new long[32];
-        for (int i = 0; i < 32; i++) f[i] = Values.fregValue(r);
+        long[] fp = r.nextBoolean() ? palette(r, true) : null;
+        for (int i = 0; i < 32; i++) f[i] = fp != null && r.nextInt(4) != 0 ? fp[r.nextInt(fp.length)] : Values.fregValue(r);
         int fcsr = r.nextInt(5) << 5 | r.nextInt(32);
         byte[] scratch = new byte[SCRATCH_LEN];
         for (int o = 0; o < SCRATCH_LEN; o += 8) {
@@ -53,6 +58,18 @@ final class Gen {
         g.bodyLen = 1 + r.nextInt(24);
         for (int i = 0; i < g.bodyLen; i++) g.item(i);
         return new Case(seed, index, x, f, fcsr, scratch, List.copyOf(g.items), fpArith);
+    }
+
+    /** A few values and their negations (for f registers: the same value with the sign flipped). */
+    private static long[] palette(SplittableRandom r, boolean fp) {
+        long[] p = new long[2 * (2 + r.nextInt(3))];
+        for (int i = 0; i < p.length; i += 2) {
+            long v = fp ? Values.fregValue(r) : Values.intValue(r);
+            p[i] = v;
+            boolean single = (v >>> 32) == 0xffffffffL;
+            p[i + 1] = fp ? v ^ (single ? 0x80000000L : Long.MIN_VALUE) : -v;
+        }
+        return p;
     }
 
     // ---- register choice ----
