@@ -67,8 +67,20 @@ final class Values {
         return 0xffffffff00000000L | (singleBits(r) & 0xffffffffL);
     }
 
+    /** The values most special cases hinge on, drawn more often than the rest of the pools. */
+    static final long[] CORE_DOUBLES = {
+        0L, 0x8000000000000000L, 0x7ff0000000000000L, 0xfff0000000000000L, 0x7ff8000000000000L,
+        0x7ff0000000000001L, 0x3ff0000000000000L, 0xbff0000000000000L, 1L, 0x0010000000000000L,
+        0x7fefffffffffffffL, 0x000fffffffffffffL,
+    };
+    static final int[] CORE_SINGLES = {
+        0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0x7f800001, 0x3f800000, 0xbf800000,
+        1, 0x00800000, 0x7f7fffff, 0x007fffff,
+    };
+
     static long doubleBits(SplittableRandom r) {
         int k = r.nextInt(100);
+        if (k < 20) return pick(r, CORE_DOUBLES) ^ (r.nextInt(4) == 0 ? Long.MIN_VALUE : 0);
         if (k < 55) return pick(r, DOUBLES);
         if (k < 70) return Double.doubleToRawLongBits((r.nextInt(2000) - 1000) / 8.0);
         if (k < 85) {
@@ -86,6 +98,7 @@ final class Values {
 
     static int singleBits(SplittableRandom r) {
         int k = r.nextInt(100);
+        if (k < 20) return CORE_SINGLES[r.nextInt(CORE_SINGLES.length)] ^ (r.nextInt(4) == 0 ? 0x80000000 : 0);
         if (k < 55) return SINGLES[r.nextInt(SINGLES.length)];
         if (k < 70) return Float.floatToRawIntBits((r.nextInt(2000) - 1000) / 8.0f);
         if (k < 85) {
