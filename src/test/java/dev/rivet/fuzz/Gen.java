@@ -136,7 +136,27 @@ final class Gen {
         int[] o = R_OPS[r.nextInt(R_OPS.length)];
         int rd = rd(), a = rs(), b = r.nextInt(8) == 0 ? a : rs();
         x(rd, a, b);
+        // set an operand to an edge value right before the op, so pairs such as INT_MIN / -1
+        // or x / 0 meet often whatever the body did to the registers before
+        if (a != 0 && r.nextInt(4) == 0) edge(a);
+        if (b != 0 && b != a && r.nextInt(4) == 0) edge(b);
         w(Enc.r(o[0], b, a, o[1], rd, o[2]));
+    }
+
+    /** One or two instructions that set {@code reg} to an integer edge value. */
+    private void edge(int reg) {
+        switch (r.nextInt(10)) {
+            case 0 -> w(addi(reg, 0, 0));
+            case 1 -> w(addi(reg, 0, -1));
+            case 2 -> w(addi(reg, 0, 1));
+            case 3 -> { w(addi(reg, 0, -1)); w(i(63, reg, 1, reg, OP_IMM)); }            // INT64_MIN
+            case 4 -> { w(addi(reg, 0, -1)); w(i(1, reg, 5, reg, OP_IMM)); }             // INT64_MAX
+            case 5 -> w(u(0x80000, reg, LUI));                                            // (int) INT32_MIN
+            case 6 -> { w(u(0x80000, reg, LUI)); w(i(-1, reg, 0, reg, OP_IMM_32)); }     // INT32_MAX
+            case 7 -> { w(addi(reg, 0, -1)); w(i(32, reg, 5, reg, OP_IMM)); }            // 0xffffffff
+            case 8 -> { w(addi(reg, 0, 1)); w(i(32, reg, 1, reg, OP_IMM)); }             // 2^32
+            default -> { w(addi(reg, 0, 1)); w(i(31, reg, 1, reg, OP_IMM)); }            // 2^31
+        }
     }
 
     private void intI() {
@@ -276,12 +296,21 @@ final class Gen {
 
     private static final int[] AMO_F5 = {0x01, 0x00, 0x04, 0x0c, 0x08, 0x10, 0x14, 0x18, 0x1c};
 
+    /** The base set-up of the last atomic item: a lone SC often reuses it, the address an earlier LR/SC pair used. */
+    private Insn lastAtomic;
+
     private void atomic() {
         boolean d = r.nextBoolean();
         int f3 = d ? 3 : 2, width = d ? 8 : 4;
         int rb = rdNz();
-        base(rb, addr(width, true), 0);
         int k = r.nextInt(10);
+        if (k == 9 && lastAtomic != null && r.nextBoolean()) {
+            // same address as before (the set-up is `addi rb0, x31, off`: keep off, use our rb)
+            x(rb);
+            w(lastAtomic.bits() & ~(0x1f << 7) | rb << 7);
+        } else {
+            base(rb, addr(width, true), 0);
+        }
         if (k < 7) {
             int rd = rd(), v = rs();
             x(rd, v);
@@ -303,6 +332,7 @@ final class Gen {
             x(rd, v);
             w(amo(0x03, r.nextInt(2), r.nextInt(2), v, rb, f3, rd));
         }
+        lastAtomic = cur.get(0);
     }
 
     // ---- floating point ----
@@ -310,7 +340,11 @@ final class Gen {
         int fmt = r.nextInt(2); // 0 = S, 1 = D
         int k = fpArith ? r.nextInt(30) : 27 + r.nextInt(3);
         int fd = fr(), a = fr(), b = r.nextInt(6) == 0 ? a : fr();
-        int f7 = fmt;
+        if (k < 21 && a != b && r.nextInt(6) == 0) {
+            // b = -a first (fsgnjn b, a, a): x and -x meet (min/max of ±0, x + -x under RDN …)
+            f(b);
+            w(Enc.r(0x04 << 2 | fmt, a, a, 1, b, OP_FP));
+        }
         switch (k) {
             case 0, 1, 2, 3, 4, 5, 6, 7 -> {                            // fadd fsub fmul fdiv
                 f(fd, a, b);
