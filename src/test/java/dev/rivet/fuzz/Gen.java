@@ -298,13 +298,14 @@ final class Gen {
 
     /** The base set-up of the last atomic item: a lone SC often reuses it, the address an earlier LR/SC pair used. */
     private Insn lastAtomic;
+    private int lastAtomicWidth;
 
     private void atomic() {
         boolean d = r.nextBoolean();
         int f3 = d ? 3 : 2, width = d ? 8 : 4;
         int rb = rdNz();
         int k = r.nextInt(10);
-        if (k == 9 && lastAtomic != null && r.nextBoolean()) {
+        if (k == 9 && lastAtomic != null && lastAtomicWidth == width && r.nextBoolean()) {
             // same address as before (the set-up is `addi rb0, x31, off`: keep off, use our rb)
             x(rb);
             w(lastAtomic.bits() & ~(0x1f << 7) | rb << 7);
@@ -333,6 +334,7 @@ final class Gen {
             w(amo(0x03, r.nextInt(2), r.nextInt(2), v, rb, f3, rd));
         }
         lastAtomic = cur.get(0);
+        lastAtomicWidth = width;
     }
 
     // ---- floating point ----

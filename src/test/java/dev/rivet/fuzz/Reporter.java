@@ -32,7 +32,7 @@ final class Reporter {
             String key;
             if (first.startsWith("rivet:")) {
                 // one bug usually throws from one class: group by exception type and throwing class
-                key = first.replaceAll("0x[0-9a-f]+", "…")
+                key = first.replaceAll("0x[0-9a-f]+|\\b\\d+\\b", "…")
                         .replaceAll("^(rivet: exception \\w+)(: [^@]*?)? at ([\\w.$]+)\\.[\\w$<>]+\\(.*$", "$1 in $3");
                 if (!groups.containsKey(key)) shown.put(key, new Fuzzer.CaseResult[] {d, Fuzzer.minimise(d)});
             } else if (minimised < MINIMISE) {
