@@ -138,14 +138,16 @@ final class Gen {
         x(rd, a, b);
         // set an operand to an edge value right before the op, so pairs such as INT_MIN / -1
         // or x / 0 meet often whatever the body did to the registers before
-        if (a != 0 && r.nextInt(4) == 0) edge(a);
-        if (b != 0 && b != a && r.nextInt(4) == 0) edge(b);
+        boolean divide = o[0] == 0x01 && o[1] >= 4; // div divu rem remu and W forms: boost their edge cases
+        if (a != 0 && r.nextInt(divide ? 2 : 4) == 0) edge(a, false);
+        if (b != 0 && b != a && r.nextInt(divide ? 2 : 4) == 0) edge(b, divide);
         w(Enc.r(o[0], b, a, o[1], rd, o[2]));
     }
 
     /** One or two instructions that set {@code reg} to an integer edge value. */
-    private void edge(int reg) {
-        switch (r.nextInt(10)) {
+    private void edge(int reg, boolean divisor) {
+        // a divisor is mostly 0 or -1 (64-bit or low word only)
+        switch (divisor && r.nextInt(4) != 0 ? new int[] {0, 1, 7}[r.nextInt(3)] : r.nextInt(10)) {
             case 0 -> w(addi(reg, 0, 0));
             case 1 -> w(addi(reg, 0, -1));
             case 2 -> w(addi(reg, 0, 1));
