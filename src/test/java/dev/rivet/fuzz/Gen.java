@@ -55,7 +55,8 @@ final class Gen {
             for (int k = 0; k < 8; k++) scratch[o + k] = (byte) (v >>> (8 * k));
         }
         Gen g = new Gen(r, fpArith);
-        g.bodyLen = 1 + r.nextInt(24);
+        // mostly short bodies (they minimise fast); some long ones for longer dependency chains
+        g.bodyLen = r.nextInt(10) < 7 ? 1 + r.nextInt(24) : 25 + r.nextInt(40);
         for (int i = 0; i < g.bodyLen; i++) g.item(i);
         return new Case(seed, index, x, f, fcsr, scratch, List.copyOf(g.items), fpArith);
     }
