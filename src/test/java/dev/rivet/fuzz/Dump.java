@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and compares dump records (x1..x31, f0..f31, fcsr, scratch). */
+/** Reads and compares dump records (x1..x30, trap count, f0..f31, fcsr, scratch). */
 final class Dump {
     private Dump() {}
 
@@ -31,7 +31,9 @@ final class Dump {
         for (int off = 0; off < len; off += 8) {
             long a = get(q, off), b = get(r, off);
             if (a == b) continue;
-            if (off < REC_F) {
+            if (off == REC_X + 30 * 8) {
+                out.add("trapped instructions (SIGILL): qemu=" + a + " rivet=" + b);
+            } else if (off < REC_F) {
                 int reg = off / 8 + 1;
                 out.add(xname(reg) + ": qemu=" + hex(a) + " rivet=" + hex(b)
                         + (reg <= 30 ? " (initial " + hex(c.x()[reg]) + ")" : ""));

@@ -111,8 +111,9 @@ final class Gen {
         else if (k < 51) atomic();
         else if (k < 82) fp();
         else if (k < 89) csr();
-        else if (k < 98) control(i);
-        else fence();
+        else if (k < 97) control(i);
+        else if (k < 98) fence();
+        else illegal();
         items.add(new Item(idx, cur.toArray(Insn[]::new), target, xm & ~1, fm));
     }
 
@@ -433,6 +434,43 @@ final class Gen {
                 cur.add(Insn.fix(4, off -> addi(t, t, off), -4));
                 c(cCr(r.nextInt(2), t, 0));
             }
+        }
+    }
+
+    /**
+     * Encodings the spec makes illegal or reserved, which Linux on hardware and qemu answer with
+     * SIGILL (the program's handler counts and skips them; see {@link Program}). Rivet must trap
+     * on exactly the same ones and leave all state alone.
+     */
+    private void illegal() {
+        int rd = rdNz(), a = rs(), fd = fr(), fa = fr();
+        switch (r.nextInt(20)) {
+            case 0 -> c(0x0000);                                                  // c.unimp (defined illegal)
+            case 1 -> w(0xc0001073);                                              // unimp = csrrw x0, cycle, x0 (read-only CSR)
+            case 2 -> c(cAddi4spn(creg(), 0) | 0);                                // c.addi4spn nzuimm = 0 (reserved)
+            case 3 -> { int q; do q = rdNz(); while (q == 2); c(cLui(q, 0)); }    // c.lui imm = 0 (reserved)
+            case 4 -> c(3 << 13 | 2 << 7 | 1);                                    // c.addi16sp imm = 0 (reserved)
+            case 5 -> c(cLwsp(r.nextBoolean() ? 2 : 3, 0, r.nextInt(32) * 4));    // c.lwsp / c.ldsp rd = 0 (reserved)
+            case 6 -> c(cCr(0, 0, 0));                                            // c.jr x0 (reserved)
+            case 7 -> w(i(0x20 | r.nextInt(32), a, new int[] {1, 5}[r.nextInt(2)], rd, OP_IMM_32)); // slliw/srliw shamt[5] = 1
+            case 8 -> w(Enc.r(r.nextInt(4) << 2 | r.nextInt(2), fa, fa, 5 + r.nextInt(2), fd, OP_FP)); // fadd..fdiv rm = 5/6
+            case 9 -> {                                                            // DYN with an invalid frm, then frm restored
+                int keep = rdNz();
+                x(keep);
+                w(Enc.csr(2, 5 + r.nextInt(3), 5, keep));                          // csrrwi keep, frm, 5..7
+                w(Enc.r(r.nextInt(4) << 2 | r.nextInt(2), fa, fa, 7, fd, OP_FP));
+                w(Enc.csr(2, keep, 1, 0));                                          // csrrw x0, frm, keep
+            }
+            case 10 -> w(Enc.csr(new int[] {0x005, 0x7c0, 0x300, 0x100, 0xc80 + 0x40}[r.nextInt(5)], 0, 2, rd)); // no such CSR for U-mode
+            case 11 -> w(Enc.csr(new int[] {0xc00, 0xc01, 0xc02}[r.nextInt(3)], a == 0 ? 1 : a, 1, rd)); // write to a read-only counter
+            case 12 -> w(Enc.r(0x0b << 2 | r.nextInt(2), 1 + r.nextInt(31), fa, r.nextInt(5), fd, OP_FP)); // fsqrt rs2 != 0
+            case 13 -> w(Enc.r(0x18 << 2 | r.nextInt(2), 4 + r.nextInt(28), fa, r.nextInt(5), rd, OP_FP)); // fcvt.int.fp rs2 > 3
+            case 14 -> w(Enc.r(0x00 << 2 | 3, fa, fa, r.nextInt(5), fd, OP_FP));     // fadd.q (no Q)
+            case 15 -> w(amo(new int[] {0x05, 0x06, 0x07, 0x09, 0x1e, 0x1f}[r.nextInt(6)], 0, 0, a, BASE_REG, 2 + r.nextInt(2), rd)); // no such AMO
+            case 16 -> w(amo(0x01, 0, 0, a, BASE_REG, new int[] {0, 1, 4, 5, 6, 7}[r.nextInt(6)], rd)); // AMO width b/h/q/… (no Zabha)
+            case 17 -> w(i(new int[] {0x603, 0x606, 0x607, 0x60f}[r.nextInt(4)], a, 1, rd, OP_IMM)); // Zbb unary: no such rs2
+            case 18 -> w(0x30200073);                                              // mret (not in U-mode)
+            default -> w(Enc.r(0x1c << 2 | r.nextInt(2), 0, fa, 1 + r.nextInt(7), rd, OP_FP) & ~(7 << 12) | 2 << 12 | 0); // fmv.x.w/fclass funct3 = 2
         }
     }
 

@@ -11,7 +11,8 @@ package dev.rivet.fuzz;
  *   BASE = DATA+4K  the value of x31
  *   TABLES          one initial-state table per case
  * </pre>
- * A dump record (what each case writes to stdout) is x1..x31, f0..f31, fcsr, pad, scratch.
+ * A dump record (what each case writes to stdout) is x1..x30, the trap count, f0..f31, fcsr,
+ * scratch.
  */
 final class Layout {
     private Layout() {}
@@ -25,7 +26,7 @@ final class Layout {
     static final long SCRATCH = BASE - 0x80;
     static final int SCRATCH_OFF = (int) (SCRATCH - BASE); // offset from x31
 
-    static final int REC_X = 0;             // x1..x31: 31 slots
+    static final int REC_X = 0;             // x1..x30, then the trap count: 31 slots
     static final int REC_F = 31 * 8;        // f0..f31
     static final int REC_FCSR = REC_F + 32 * 8;
     static final int REC_SCRATCH = 512;
@@ -33,8 +34,17 @@ final class Layout {
     static final long DUMP = SCRATCH - REC_SCRATCH;
     static final int DUMP_OFF = (int) (DUMP - BASE);
 
+    /** sigaltstack's stack_t and rt_sigaction's struct sigaction for the SIGILL handler. */
+    static final long SIGALTSTACK_T = DATA, SIGACTION = DATA + 0x40;
+    /** Instructions that trapped (SIGILL) in the current case; the epilogue dumps it in x31's slot. */
+    static final long TRAPS = DATA + 0x800;
+    static final int TRAPS_OFF = (int) (TRAPS - BASE);
+    /** The alternate signal stack: sp is anything during a body, so SIGILL is taken on this one. */
+    static final long ALTSTACK = DATA + 0x2000;
+    static final int ALTSTACK_LEN = 0x6000;
+
     /** Initial-state table: x1..x30, f0..f31, fcsr, scratch. */
-    static final long TABLES = DATA + 0x2000;
+    static final long TABLES = ALTSTACK + ALTSTACK_LEN;
     static final int TAB_X = 0, TAB_F = 30 * 8, TAB_FCSR = TAB_F + 32 * 8, TAB_SCRATCH = TAB_FCSR + 8;
     static final int TAB_LEN = TAB_SCRATCH + SCRATCH_LEN;
 }

@@ -9,9 +9,11 @@ import dev.rivet.mm.AddressSpace;
 /**
  * Runs a fuzz program on Rivet's CPU in-process: maps the two segments itself, starts a
  * {@link Hart} at the entry and plays the kernel for the only syscalls a fuzz program makes,
- * write (64) and exit_group (94) / exit (93). When a case goes wrong on Rivet (a fault, an
- * illegal instruction, an exception out of the CPU, a hang) it is recorded and the run resumes
- * at the next case's prologue, which reinstalls the whole state.
+ * write (64), exit_group (94) / exit (93), and sigaltstack/rt_sigaction (ignored). An illegal
+ * instruction is handled as the program's SIGILL handler does under qemu: the trap counter is
+ * incremented and execution resumes after it. When a case goes wrong on Rivet otherwise (a
+ * fault, an exception out of the CPU, a hang) it is recorded and the run resumes at the next
+ * case's prologue, which reinstalls the whole state.
  */
 final class RivetRun {
     private RivetRun() {}
@@ -56,13 +58,22 @@ final class RivetRun {
                                 dog.progress();
                                 yield null;
                             }
+                            if (nr == 132 || nr == 134) { // sigaltstack, rt_sigaction: the SIGILL set-up
+                                h.x[10] = 0;
+                                h.pc += 4;
+                                yield null;
+                            }
                             if (nr == 93 || nr == 94) yield "rivet: exit before the case ended";
                             yield "rivet: unexpected ecall a7=" + nr + " at pc 0x" + Long.toHexString(h.pc);
                         }
                         case StopReason.Fault f -> "rivet: fault " + f.access() + " at 0x" + Long.toHexString(f.address())
                                 + (f.mapped() ? " (ACCERR)" : " (MAPERR)") + ", pc 0x" + Long.toHexString(h.pc);
-                        case StopReason.Illegal il -> "rivet: illegal instruction 0x" + Integer.toHexString(il.bits())
-                                + " at pc 0x" + Long.toHexString(h.pc);
+                        case StopReason.Illegal il -> {
+                            // what the program's SIGILL handler does under qemu: count, skip
+                            h.memory.write64(Layout.TRAPS, h.memory.read64(Layout.TRAPS) + 1);
+                            h.pc += (il.bits() & 3) == 3 ? 4 : 2;
+                            yield null;
+                        }
                         case StopReason.Breakpoint b -> "rivet: breakpoint at pc 0x" + Long.toHexString(h.pc);
                         case StopReason.Interrupted i -> "rivet: hang (no progress in " + HANG_NANOS / 1_000_000_000L
                                 + " s), pc 0x" + Long.toHexString(h.pc);
