@@ -21,18 +21,25 @@ final class Gen {
     private final List<Item> items = new ArrayList<>();
     private int bodyLen;
 
-    private final boolean fpArith;
+    private final boolean fpArith, illegal;
 
-    private Gen(SplittableRandom r, boolean fpArith) { this.r = r; this.fpArith = fpArith; }
+    private Gen(SplittableRandom r, boolean fpArith, boolean illegal) {
+        this.r = r;
+        this.fpArith = fpArith;
+        this.illegal = illegal;
+    }
 
     static Case generate(long seed, long index) { return generate(seed, index, true); }
+
+    static Case generate(long seed, long index, boolean fpArith, boolean illegal) { return generate(seed, index, fpArith, true); }
 
     /**
      * With {@code fpArith} false, FP instructions are limited to the plain moves the CPU does
      * itself (loads, stores, fmv): a profile for testing the integer side before the FPU exists.
-     * The same (seed, index) gives the same initial state under both profiles.
+     * The same (seed, index) gives the same initial state under both profiles. With
+     * {@code illegal} false no illegal encodings are generated (for the encoder test).
      */
-    static Case generate(long seed, long index, boolean fpArith) {
+    static Case generate(long seed, long index, boolean fpArith, boolean illegal) {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index * 0xD1B54A32D192ED03L + 1);
         // Half the cases draw their registers from a small per-case palette, so that pairs of
         // special values meet in one instruction (-0 and +0 in fmin, INT_MIN and -1 in div …)
@@ -54,7 +61,7 @@ final class Gen {
             };
             for (int k = 0; k < 8; k++) scratch[o + k] = (byte) (v >>> (8 * k));
         }
-        Gen g = new Gen(r, fpArith);
+        Gen g = new Gen(r, fpArith, illegal);
         // mostly short bodies (they minimise fast); some long ones for longer dependency chains
         g.bodyLen = r.nextInt(10) < 7 ? 1 + r.nextInt(24) : 25 + r.nextInt(40);
         for (int i = 0; i < g.bodyLen; i++) g.item(i);
@@ -112,7 +119,7 @@ final class Gen {
         else if (k < 82) fp();
         else if (k < 89) csr();
         else if (k < 97) control(i);
-        else if (k < 98) fence();
+        else if (k < 98 || !illegal) fence();
         else illegal();
         items.add(new Item(idx, cur.toArray(Insn[]::new), target, xm & ~1, fm));
     }

@@ -69,7 +69,7 @@ class GeneratorTest {
         Assumptions.assumeTrue(haveBinutils(), "riscv64 binutils not installed");
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (int i = 0; i < 1500; i++) {
-            Case c = Gen.generate(42, i);
+            Case c = Gen.generate(42, i, true, false);
             byte[] b = Program.body(c.body(), 0x10000);
             all.write(b, 0, b.length);
         }
@@ -108,6 +108,25 @@ class GeneratorTest {
             assertEquals(0, r.exit(), "qemu exit status, seed " + seed);
             assertEquals(cs.size() * Layout.REC_LEN, r.out().length, "dump bytes, seed " + seed);
         }
+    }
+
+    @Test
+    void theSigillHandlerCountsAndSkipsUnderQemu() throws Exception {
+        Assumptions.assumeTrue(haveQemu(), "qemu-riscv64 not installed");
+        Case base = Gen.generate(5, 0);
+        // c.unimp (2 bytes), fadd.s with rm = 5 (4 bytes), then a marker the body must reach
+        List<Item> body = List.of(
+                new Item(0, new Insn[] {Insn.c(0x0000)}, -1, 0, 0),
+                new Item(1, new Insn[] {Insn.of(Enc.r(0, 1, 1, 5, 1, Enc.OP_FP))}, -1, 0, 0),
+                new Item(2, new Insn[] {Insn.of(Enc.addi(5, 0, 7))}, -1, 0, 0));
+        Case c = base.withBody(body);
+        Qemu.Result r = Qemu.run(ElfWriter.write(new Program(List.of(c, base))));
+        assertEquals(0, r.exit());
+        assertEquals(2 * Layout.REC_LEN, r.out().length);
+        assertEquals(2, Dump.get(r.out(), Layout.REC_X + 30 * 8), "trap count");
+        assertEquals(7, Dump.get(r.out(), Layout.REC_X + 4 * 8), "x5 after the traps");
+        assertEquals(base.x()[6], Dump.get(r.out(), Layout.REC_X + 5 * 8), "x6 untouched by the handler");
+        assertEquals(base.fcsr(), Dump.get(r.out(), Layout.REC_FCSR), "fcsr untouched by the handler");
     }
 
     @Test
