@@ -31,7 +31,7 @@ final class Gen {
 
     static Case generate(long seed, long index) { return generate(seed, index, true); }
 
-    static Case generate(long seed, long index, boolean fpArith, boolean illegal) { return generate(seed, index, fpArith, true); }
+    static Case generate(long seed, long index, boolean fpArith) { return generate(seed, index, fpArith, true); }
 
     /**
      * With {@code fpArith} false, FP instructions are limited to the plain moves the CPU does
