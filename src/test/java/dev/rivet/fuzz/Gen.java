@@ -468,7 +468,7 @@ final class Gen {
                 w(Enc.r(r.nextInt(4) << 2 | r.nextInt(2), fa, fa, 7, fd, OP_FP));
                 w(Enc.csr(2, keep, 1, 0));                                          // csrrw x0, frm, keep
             }
-            case 10 -> w(Enc.csr(new int[] {0x005, 0x7c0, 0x300, 0x100, 0xc80 + 0x40}[r.nextInt(5)], 0, 2, rd)); // no such CSR for U-mode
+            case 10 -> w(Enc.csr(new int[] {0x005, 0x7c0, 0x300, 0x100, 0xc83}[r.nextInt(5)], 0, 2, rd)); // no such CSR for U-mode (0xc83: RV32 only)
             case 11 -> w(Enc.csr(new int[] {0xc00, 0xc01, 0xc02}[r.nextInt(3)], a == 0 ? 1 : a, 1, rd)); // write to a read-only counter
             case 12 -> w(Enc.r(0x0b << 2 | r.nextInt(2), 1 + r.nextInt(31), fa, r.nextInt(5), fd, OP_FP)); // fsqrt rs2 != 0
             case 13 -> w(Enc.r(0x18 << 2 | r.nextInt(2), 4 + r.nextInt(28), fa, r.nextInt(5), rd, OP_FP)); // fcvt.int.fp rs2 > 3
