@@ -465,6 +465,12 @@ final class Gen {
                 int keep = rdNz();
                 x(keep);
                 w(Enc.csr(2, 5 + r.nextInt(3), 5, keep));                          // csrrwi keep, frm, 5..7
+                if (r.nextBoolean()) {                                               // an invalid frm still reads back
+                    int rd2 = rdNz();
+                    while (rd2 == keep) rd2 = rdNz();
+                    x(rd2);
+                    w(Enc.csr(2 + r.nextInt(2), 0, 2, rd2));
+                }
                 w(Enc.r(r.nextInt(4) << 2 | r.nextInt(2), fa, fa, 7, fd, OP_FP));
                 w(Enc.csr(2, keep, 1, 0));                                          // csrrw x0, frm, keep
             }
