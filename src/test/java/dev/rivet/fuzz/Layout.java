@@ -39,12 +39,17 @@ final class Layout {
     /** Instructions that trapped (SIGILL) in the current case; the epilogue dumps it in x31's slot. */
     static final long TRAPS = DATA + 0x800;
     static final int TRAPS_OFF = (int) (TRAPS - BASE);
-    /** The alternate signal stack: sp is anything during a body, so SIGILL is taken on this one. */
-    static final long ALTSTACK = DATA + 0x2000;
-    static final int ALTSTACK_LEN = 0x6000;
+    /**
+     * The alternate signal stack: sp is anything during a body, so SIGILL is taken on this one.
+     * It is a segment of its own far from everything else: if a body's sp happened to point into
+     * it, Linux and qemu would think the handler is already running there (and kill the process
+     * when the frame does not fit).
+     */
+    static final long ALTSTACK = 0x70000000L;
+    static final int ALTSTACK_LEN = 0x8000;
 
     /** Initial-state table: x1..x30, f0..f31, fcsr, scratch. */
-    static final long TABLES = ALTSTACK + ALTSTACK_LEN;
+    static final long TABLES = DATA + 0x2000;
     static final int TAB_X = 0, TAB_F = 30 * 8, TAB_FCSR = TAB_F + 32 * 8, TAB_SCRATCH = TAB_FCSR + 8;
     static final int TAB_LEN = TAB_SCRATCH + SCRATCH_LEN;
 }

@@ -33,6 +33,7 @@ final class RivetRun {
             AddressSpace as = new AddressSpace();
             map(as, Layout.TEXT, p.text, Mman.PROT_READ | Mman.PROT_EXEC);
             map(as, Layout.DATA, p.data, Mman.PROT_READ | Mman.PROT_WRITE);
+            map(as, Layout.ALTSTACK, new byte[Layout.ALTSTACK_LEN], Mman.PROT_READ | Mman.PROT_WRITE);
             h = new Hart(as);
         } catch (Throwable t) {
             for (int i = 0; i < n; i++) why[i] = "rivet: cannot set up the address space: " + describe(t);
