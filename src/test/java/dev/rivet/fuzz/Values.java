@@ -14,6 +14,10 @@ final class Values {
         0x0101010101010101L, 0x8080808080808080L, 0x00ff00ff00ff00ffL, 0x5555555555555555L,
         0xaaaaaaaaaaaaaaaaL, 0x123456789abcdef0L, 0xfedcba9876543210L, 0x0000000100000001L,
         0x8000000080000000L, 0x00000000ffff8000L, 0xffffffffffff8000L, 0xffffffffffffff80L,
+        // integer -> FP rounding: ties and near-ties for single (2^24 + k) and double (2^53 + k)
+        0x1000001L, 0x1000003L, 0xfffffffffefffffdL, 0x20000000000001L, 0x20000000000003L,
+        0xffdfffffffffffffL, 0xfffffffffffffc00L, 0xfffffffffffff801L, 0x80000000000004ffL,
+        0x7fffffbfL, 0xffffff7fL, 0x7ffffffffffffdffL,
     };
 
     static final long[] DOUBLES = {
