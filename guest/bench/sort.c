@@ -6,7 +6,7 @@
  */
 #include "bench.h"
 
-#define N 40000
+#define N 30000
 
 static int32_t data[N];
 static int32_t tmp[N];
