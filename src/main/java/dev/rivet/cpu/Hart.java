@@ -54,4 +54,9 @@ public final class Hart {
         fflags = v & 0x1f;
         frm = (v >>> 5) & 7;
     }
+
+    /** Drops all decoded code (riscv_flush_icache, fence.i on every hart). */
+    public void flushDecodedCode() {
+        throw new UnsupportedOperationException("interpreter not written yet");
+    }
 }

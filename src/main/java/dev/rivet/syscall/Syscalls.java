@@ -1,0 +1,15 @@
+package dev.rivet.syscall;
+
+/** Builds the syscall table from every family. The one place that lists the families. */
+public final class Syscalls {
+    private Syscalls() {}
+
+    public static SyscallTable table() {
+        SyscallTable t = new SyscallTable();
+        SysProcess.register(t);
+        SysInfo.register(t);
+        SysTime.register(t);
+        SysSignal.register(t);
+        return t;
+    }
+}
