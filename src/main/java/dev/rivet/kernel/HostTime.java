@@ -31,7 +31,7 @@ final class HostTime {
     static long nanos(int id, boolean resolution) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment ts = a.allocate(16, 8);
-            int r = (int) (resolution ? CLOCK_GETRES.invokeExact(id, ts) : CLOCK_GETTIME.invokeExact(id, ts));
+            int r = resolution ? (int) CLOCK_GETRES.invokeExact(id, ts) : (int) CLOCK_GETTIME.invokeExact(id, ts);
             if (r != 0) return Long.MIN_VALUE;
             return ts.get(ValueLayout.JAVA_LONG, 0) * 1_000_000_000L + ts.get(ValueLayout.JAVA_LONG, 8);
         } catch (Throwable t) {

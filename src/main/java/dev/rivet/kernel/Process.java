@@ -13,6 +13,8 @@ public final class Process {
     public final Kernel kernel;
     public final int pid;
     public final int ppid;
+    /** Process group and session: the first process leads its own, as a shell's job would. */
+    public volatile int pgid, sid;
     public final AddressSpace memory;
     public final FdTable fds;
     public final FsContext fs;
@@ -32,6 +34,8 @@ public final class Process {
         this.kernel = kernel;
         this.pid = pid;
         this.ppid = ppid;
+        this.pgid = pid;
+        this.sid = pid;
         this.memory = memory;
         this.fds = fds;
         this.fs = fs;

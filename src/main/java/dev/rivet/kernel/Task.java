@@ -21,6 +21,11 @@ public final class Task {
     public volatile long robustListHead;
     public volatile long robustListLen;
 
+    /**
+     * Signals sent to this thread while blocked whose action was the default one; acted on
+     * when unblocked. (Full pending sets and delivery to handlers come with the signals work.)
+     */
+    public volatile long pendingDefault;
     /** Blocked signals (a 64-bit sigset_t). */
     public volatile long sigmask;
     /** sigaltstack: sp, size, flags (0 or SS_AUTODISARM); size 0 means disabled. */

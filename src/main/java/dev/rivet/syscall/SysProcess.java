@@ -28,6 +28,10 @@ public final class SysProcess {
         t.add("geteuid", (task, a) -> task.process.uid);
         t.add("getgid", (task, a) -> task.process.gid);
         t.add("getegid", (task, a) -> task.process.gid);
+        t.add("getresuid", (task, a) -> resids(task, a, task.process.uid), PTR, PTR, PTR);
+        t.add("getresgid", (task, a) -> resids(task, a, task.process.gid), PTR, PTR, PTR);
+        t.partial("getpgid", "only the calling process is visible", SysProcess::getpgid, INT);
+        t.partial("getsid", "only the calling process is visible", SysProcess::getsid, INT);
         t.add("set_tid_address", SysProcess::setTidAddress, PTR);
         t.add("set_robust_list", SysProcess::setRobustList, PTR, SIZE);
         t.add("prlimit64", SysProcess::prlimit64, INT, INT, STRUCT, PTR);
@@ -44,6 +48,24 @@ public final class SysProcess {
 
     static long exitGroup(Task task, Args a) {
         throw new ProcessExit(ExitStatus.exited(a.i(0)));
+    }
+
+    /** getresuid/getresgid: real, effective and saved ids, all the same for a guest. */
+    static long resids(Task task, Args a, int id) throws ErrnoException {
+        for (int i = 0; i < 3; i++) task.memory().write32(a.l(i), id);
+        return 0;
+    }
+
+    static long getpgid(Task task, Args a) throws ErrnoException {
+        int pid = a.i(0);
+        if (pid != 0 && pid != task.process.pid) throw Errno.ESRCH.ex();
+        return task.process.pgid;
+    }
+
+    static long getsid(Task task, Args a) throws ErrnoException {
+        int pid = a.i(0);
+        if (pid != 0 && pid != task.process.pid) throw Errno.ESRCH.ex();
+        return task.process.sid;
     }
 
     static long setTidAddress(Task task, Args a) {

@@ -69,6 +69,7 @@ public final class SysSignal {
         }
         if (a.l(2) != 0) m.write64(a.l(2), old);
         task.sigmask = next & ~Signal.UNBLOCKABLE;
+        actOnUnblocked(task);
         return 0;
     }
 
@@ -107,6 +108,20 @@ public final class SysSignal {
         return 0;
     }
 
+    /** Carries out the default action of pending signals that are no longer blocked. */
+    private static void actOnUnblocked(Task task) {
+        long ready = task.pendingDefault & ~task.sigmask;
+        if (ready == 0) return;
+        task.pendingDefault &= ~ready;
+        for (int sig = 1; sig <= Signal.NSIG; sig++) {
+            if ((ready & Signal.bit(sig)) == 0) continue;
+            SigAction act = task.process.action(sig);
+            if (act.handler() != SigAction.SIG_DFL) continue; // ignored (or changed) since it was sent
+            Signal.Default d = Signal.defaultAction(sig);
+            if (d == Signal.Default.TERMINATE || d == Signal.Default.CORE) task.process.kernel.killProcess(task, sig);
+        }
+    }
+
     static long tkill(Task task, Args a) throws ErrnoException {
         return signalSelf(task, a.i(0), a.i(1));
     }
@@ -129,7 +144,10 @@ public final class SysSignal {
             Signal.Default d = Signal.defaultAction(sig);
             if (d == Signal.Default.IGNORE || d == Signal.Default.CONTINUE) return 0;
             if (d == Signal.Default.STOP) throw Errno.ENOSYS.ex(); // job control comes with processes
-            if (blocked) throw Errno.ENOSYS.ex(); // would stay pending: pending sets come with delivery
+            if (blocked) { // stays pending until unblocked (musl's raise() blocks around tkill)
+                task.pendingDefault |= Signal.bit(sig);
+                return 0;
+            }
             task.process.kernel.killProcess(task, sig);
         }
         // A guest handler: delivery is not implemented yet. Say so rather than pretend.

@@ -10,6 +10,10 @@ public final class Syscalls {
         SysInfo.register(t);
         SysTime.register(t);
         SysSignal.register(t);
+        SysFile.register(t);
+        SysFs.register(t);
+        SysFcntl.register(t);
+        SysMm.register(t);
         return t;
     }
 }
