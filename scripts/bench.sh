@@ -140,6 +140,7 @@ fi
 engines="native qemu"
 if [ -z "$rivet_note" ]; then engines="native qemu rivet"; else log "Rivet: $rivet_note"; fi
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 mismatch=0
 for b in $benches; do
   for eng in $engines; do
@@ -209,13 +210,15 @@ geomean() {  # ratios like "0.12×" -> their geometric mean, saying so when some
 
 jdk=$( { "${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 || true; } | head -1)
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+# Other work on the machine skews every column; the load average says how much there was.
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 git diff --quiet HEAD 2>/dev/null || rev="$rev (with local changes)"
 
 report=$(
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit \`$rev\`."
   echo
-  echo "- Machine: $(nproc) cores, $cpu, Linux $(uname -r)"
+  echo "- Machine: $(nproc) cores, $cpu, Linux $(uname -r); load average $load_before before the run, $load after"
   echo "- JDK: $jdk"
   echo "- qemu: $(qemu-riscv64 --version | head -1)"
   echo "- Compilers: host $(gcc --version | head -1), riscv64 via $rv_cc_name, flags \`${cflags[*]}\`"
