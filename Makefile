@@ -38,7 +38,7 @@ demo: toolchain build
 
 test: toolchain build
 	@rm -rf target/surefire-reports
-	@$(WITH_JDK) $(MVN) test $(CLEAN_OUTPUT); status=$$?; scripts/test-summary.sh || true; exit $$status
+	@status=0; ( $(WITH_JDK) $(MVN) test $(CLEAN_OUTPUT) ) || status=$$?; scripts/test-summary.sh || true; exit $$status
 
 bench: toolchain build
 	@$(WITH_JDK) scripts/bench.sh
