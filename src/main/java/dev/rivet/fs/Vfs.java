@@ -64,6 +64,15 @@ public final class Vfs {
         }
     }
 
+    /**
+     * pipe2(2)'s two descriptions (read end, write end), over a host pipe for now: the host
+     * gives PIPE_BUF atomicity, EPIPE and O_DIRECT packets. The caller has checked the flags.
+     */
+    public OpenFile[] pipe(int flags) throws ErrnoException {
+        int[] fds = Libc.pipe2(HostOpenFlags.toHost((flags & (Fcntl.O_NONBLOCK | Fcntl.O_DIRECT)) | Fcntl.O_CLOEXEC));
+        return new OpenFile[] {new HostFile(fds[0]), new HostFile(fds[1])};
+    }
+
     // ---- resolution -------------------------------------------------------------------------
 
     /** Where the host should look for a guest path: a host dirfd and a path relative to it, pinned while open. */
@@ -80,12 +89,43 @@ public final class Vfs {
      */
     private At at(FsContext ctx, FdTable fds, int dirfd, byte[] path, boolean emptyOk) throws ErrnoException {
         if (path.length == 0 && !emptyOk) throw Errno.ENOENT.ex();
-        if (path.length > 0 && path[0] == '/') return new At(HOST_AT_FDCWD, path, null);
+        if (path.length > 0 && path[0] == '/') {
+            At self = procSelf(ctx, fds, path);
+            return self != null ? self : new At(HOST_AT_FDCWD, path, null);
+        }
         OpenFile dir = dirfd == Fcntl.AT_FDCWD ? ctx.cwd() : fds.get(dirfd);
         if (dir instanceof HostFile h) return new At(h.hostFd(), path, dir);
         dir.close();
         // A dirfd that is not a host directory (pipe, socket …) has no names under it.
         throw (path.length == 0 ? Errno.ENOENT : Errno.ENOTDIR).ex();
+    }
+
+    /**
+     * The host's /proc/self is the JVM's: a guest path into it (see {@link ProcSelf}) is
+     * rewritten to the host fd behind the guest's fd or cwd, so readlink shows the right file
+     * and open reopens it, as on Linux. Null when the path is none of these.
+     */
+    private At procSelf(FsContext ctx, FdTable fds, byte[] path) throws ErrnoException {
+        ProcSelf.Link link = ProcSelf.find(path);
+        if (link == null) return null;
+        OpenFile target;
+        if (link.fd() == ProcSelf.CWD) {
+            target = ctx.cwd();
+        } else {
+            try {
+                target = fds.get(link.fd());
+            } catch (ErrnoException e) {
+                throw Errno.ENOENT.ex();  // as a missing /proc/self/fd entry
+            }
+        }
+        if (!(target instanceof HostFile h)) {
+            target.close();
+            throw Errno.ENOENT.ex();
+        }
+        byte[] head = ("/proc/self/fd/" + h.hostFd()).getBytes(StandardCharsets.US_ASCII);
+        byte[] out = Arrays.copyOf(head, head.length + path.length - link.rest());
+        System.arraycopy(path, link.rest(), out, head.length, path.length - link.rest());
+        return new At(HOST_AT_FDCWD, out, target);
     }
 
     private static int hostFlags(int guestFlags) {

@@ -82,6 +82,7 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), Linker.Option.firstVariadicArg(2));
     private static final MethodHandle IOCTL = fn("ioctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle PIPE2 = fn("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle DUP = fn("dup", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle UMASK = fn("umask", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle FCHMOD = fn("fchmod", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
@@ -316,6 +317,16 @@ public final class Libc {
             int r = (int) IOCTL.invokeExact(cap, fd, request, arg);
             if (r == -1) throw error(cap);
             return r;
+        } catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
+    }
+
+    /** pipe2(2): the read and write ends. */
+    public static int[] pipe2(int flags) throws ErrnoException {
+        MemorySegment cap = CAPTURE.get();
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment fds = a.allocate(JAVA_INT, 2);
+            if ((int) PIPE2.invokeExact(cap, fds, flags) != 0) throw error(cap);
+            return new int[] {fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1)};
         } catch (ErrnoException e) { throw e; } catch (Throwable t) { throw bug(t); }
     }
 

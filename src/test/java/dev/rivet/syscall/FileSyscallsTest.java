@@ -552,4 +552,33 @@ class FileSyscallsTest {
         mem.write16(fl, Fcntl.F_WRLCK);
         assertEquals(err(Errno.EBADF), sys("fcntl", ro, Fcntl.F_SETLK, fl), "a write lock needs a writable fd");
     }
+
+    @Test
+    void pipes() throws Exception {
+        long pfd = alloc(8);
+        assertEquals(0, sys("pipe2", pfd, Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC));
+        int r = mem.read32(pfd), w = mem.read32(pfd + 4);
+        assertEquals(0, r);
+        assertEquals(1, w);
+        assertEquals(Fcntl.FD_CLOEXEC, sys("fcntl", r, Fcntl.F_GETFD));
+        assertEquals(Fcntl.O_RDONLY | Fcntl.O_NONBLOCK, sys("fcntl", r, Fcntl.F_GETFL));
+        assertEquals(Fcntl.O_WRONLY | Fcntl.O_NONBLOCK, sys("fcntl", w, Fcntl.F_GETFL));
+        long buf = alloc(16);
+        assertEquals(err(Errno.EAGAIN), sys("read", r, buf, 16), "empty non-blocking pipe");
+        assertEquals(5, sys("write", w, bytes("hello"), 5));
+        assertEquals(0, sys("ioctl", r, Termios.FIONREAD, buf));
+        assertEquals(5, mem.read32(buf));
+        assertEquals(5, sys("read", r, buf, 16), "a pipe read returns what is there");
+        assertEquals("hello", read(buf, 5));
+        assertEquals(err(Errno.ESPIPE), sys("lseek", r, 0, Fcntl.SEEK_CUR));
+        assertEquals(err(Errno.ESPIPE), sys("pread64", r, buf, 1, 0));
+        long st = alloc(Stat.SIZE);
+        assertEquals(0, sys("fstat", r, st));
+        assertEquals(0010000, mem.read32(st + Stat.MODE) & Fcntl.S_IFMT, "S_IFIFO");
+        assertEquals(0, sys("close", w));
+        assertEquals(0, sys("read", r, buf, 16), "end of file once the writer is gone");
+        assertEquals(err(Errno.EINVAL), sys("pipe2", pfd, Fcntl.O_APPEND));
+        assertEquals(err(Errno.EFAULT), sys("pipe2", 16, 0));
+        assertEquals(1, sys("dup", r), "a failed pipe2 leaves no fds behind");
+    }
 }
