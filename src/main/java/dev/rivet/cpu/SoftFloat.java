@@ -4,8 +4,9 @@ package dev.rivet.cpu;
  * Exact IEEE 754 arithmetic in software, as RISC-V's F and D extensions define it: every
  * operation computes its exact result as sign × integer × 2^exp (an integer that may carry a
  * "sticky" low bit standing for discarded non-zero bits), and {@link #roundPack} rounds that to
- * the target format in the requested mode and derives the exception flags. Used for every case
- * the fast paths in {@link Fpu} cannot prove correct.
+ * the target format in the requested mode and derives the exception flags. (Square roots are
+ * the exception: Java's root plus an exact residual decide them, see {@link #sqrt}.) Used for
+ * every case the fast paths in {@link FpJava} cannot prove correct.
  *
  * <p>NaN results are always the canonical NaN (RISC-V does not propagate payloads), and
  * underflow uses tininess after rounding, raising UF only when the result is also inexact.

@@ -151,7 +151,12 @@ class FpuQemuDiffTest {
 
     /** Runs the vectors (op, rm, a, b, c) under qemu; returns {result, fflags} pairs. */
     static long[] runQemu(Path bin, ByteBuffer in, int n) throws Exception {
-        Process p = new ProcessBuilder("qemu-riscv64", bin.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return runGuest(List.of("qemu-riscv64", bin.toString()), in, n);
+    }
+
+    /** Runs the reference program with a launcher command; returns {result, fflags} pairs. */
+    static long[] runGuest(List<String> command, ByteBuffer in, int n) throws Exception {
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Thread writer = Thread.ofPlatform().start(() -> {
             try (OutputStream os = p.getOutputStream()) {
                 os.write(in.array(), 0, n * 32);
@@ -161,9 +166,9 @@ class FpuQemuDiffTest {
         });
         byte[] out = p.getInputStream().readAllBytes();
         writer.join();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "qemu timed out");
-        assertEquals(0, p.exitValue(), "qemu exit status");
-        assertEquals(n * 16, out.length, "qemu output size");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), command + " timed out");
+        assertEquals(0, p.exitValue(), command + ": exit status");
+        assertEquals(n * 16, out.length, command + ": output size");
         ByteBuffer ob = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
         long[] r = new long[2 * n];
         for (int i = 0; i < 2 * n; i++) r[i] = ob.getLong();
@@ -223,6 +228,43 @@ class FpuQemuDiffTest {
         System.out.printf("FpuQemuDiffTest: %d vectors (each through Fpu with fflags clear and with NX set, and through SoftFloat alone where Fpu has fast paths), %d mismatches, %d excluded%n",
                 total, mismatches, excluded);
         if (mismatches != 0) fail(mismatches + " mismatches against qemu, first ones:\n" + String.join("\n", report));
+    }
+
+    /**
+     * The same reference program run by Rivet itself (interpreter, F/D decoding, NaN-boxing,
+     * fcsr access through fsflags/frflags, all calling Fpu) must write exactly what qemu writes.
+     */
+    @Test
+    void rivetRunsTheReferenceLikeQemu() throws Exception {
+        Path bin = reference();
+        Path launcher = HOME.resolve("rivet");
+        Assumptions.assumeTrue(Files.isExecutable(launcher) && Files.exists(HOME.resolve("target/classes/dev/rivet/cli/Main.class")),
+                "the rivet launcher and compiled classes are needed");
+        Vectors gen = new Vectors(new SplittableRandom(0x71e7L));
+        int per = 2000, n = per * OPS.size();
+        ByteBuffer in = ByteBuffer.allocate(n * 32).order(ByteOrder.LITTLE_ENDIAN);
+        String[] names = new String[n];
+        int i = 0;
+        for (Op op : OPS) {
+            for (int k = 0; k < per; k++, i++) {
+                long[] v = gen.vector(op);
+                names[i] = String.format("%s rm=%d a=%x b=%x c=%x", op.name(), k % 5, v[0], v[1], v[2]);
+                in.putInt(op.code()).putInt(k % 5).putLong(v[0]).putLong(v[1]).putLong(v[2]);
+            }
+        }
+        long[] q = runQemu(bin, in, n);
+        long[] r = runGuest(List.of(launcher.toString(), "run", bin.toString()), in, n);
+        List<String> report = new ArrayList<>();
+        int mismatches = 0;
+        for (i = 0; i < n; i++) {
+            if (q[2 * i] != r[2 * i] || q[2 * i + 1] != r[2 * i + 1]) {
+                if (mismatches++ < 20) {
+                    report.add(String.format("%s: qemu %x flags %x, rivet %x flags %x", names[i], q[2 * i], q[2 * i + 1], r[2 * i], r[2 * i + 1]));
+                }
+            }
+        }
+        System.out.printf("FpuQemuDiffTest: %d vectors run by rivet and by qemu, %d mismatches%n", n, mismatches);
+        if (mismatches != 0) fail(mismatches + " mismatches between rivet and qemu:\n" + String.join("\n", report));
     }
 
     /**
