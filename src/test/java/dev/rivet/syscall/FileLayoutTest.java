@@ -8,36 +8,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * The file ABI (struct stat, struct statx, termios, O_*, AT_*, F_*, RENAME_*) checked against the
  * riscv64 kernel uapi headers through the cross compiler (src/test/resources/fs/layouts.c).
  */
 class FileLayoutTest {
-    static final Map<String, Long> LINUX = new HashMap<>();
+    static KernelHeaders linux;
 
     @BeforeAll
     static void compile() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("riscv64-linux-gnu-gcc", "-S", "-O0", "-o", "-", "src/test/resources/fs/layouts.c")
-                .redirectErrorStream(true).start();
-        String asm = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), "cross compiler failed (run scripts/toolchain.sh):\n" + asm);
-        Matcher m = Pattern.compile("->(\\w+) (-?\\d+)").matcher(asm);
-        while (m.find()) LINUX.put(m.group(1), Long.parseLong(m.group(2)));
+        linux = new KernelHeaders("src/test/resources/fs/layouts.c");
     }
 
     static long linux(String name) {
-        Long v = LINUX.get(name);
-        assertNotNull(v, name);
-        return v;
+        return linux.get(name);
     }
 
     @Test
