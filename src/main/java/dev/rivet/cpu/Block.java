@@ -25,6 +25,11 @@ public final class Block {
      */
     boolean valid = true;
 
+    /** Whether the code this block was decoded from is unchanged (the JIT drops its translation when not). */
+    public boolean isValid() {
+        return valid;
+    }
+
     Block(long pc, Insn[] code) {
         this.pc = pc;
         this.code = code;

@@ -37,7 +37,7 @@ class GuestProgramTest {
     }
 
     /** Instructions the last program retired (for a benchmark harness). */
-    static long lastInstret, lastBlocks;
+    static long lastInstret;
 
     static int runOnHart(byte[] image, ByteArrayOutputStream out) throws ErrnoException {
         AddressSpace as = new AddressSpace();

@@ -29,12 +29,16 @@ class ThroughputTest {
                 ecall
                 """);
         m.hart.x[Regs.index("t0")] = iterations;
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         assertSame(StopReason.ECALL, m.run());
         long ns = System.nanoTime() - start;
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
         assertEquals(iterations, m.reg("a0"));
         assertEquals(2 + 8 * iterations, m.hart.instret);
-        System.out.printf("interpreter: %d instructions in %.1f ms = %.0f MIPS%n",
-                m.hart.instret, ns / 1e6, m.hart.instret * 1e3 / ns);
+        // CPU time is the steadier figure on a shared machine; wall time includes waiting for a core.
+        System.out.printf("interpreter: %d instructions in %.1f ms = %.0f MIPS (%.0f MIPS of CPU time)%n",
+                m.hart.instret, ns / 1e6, m.hart.instret * 1e3 / ns, m.hart.instret * 1e3 / cpu);
     }
 }
