@@ -101,5 +101,6 @@ public final class Kernel {
         if (strace != null) strace.call(task, s, a, result);
         x[10] = result;
         h.pc += 4;
+        h.instret++; // the ecall retires; the CPU stopped before counting it
     }
 }
