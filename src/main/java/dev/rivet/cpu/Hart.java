@@ -25,6 +25,19 @@ public final class Hart {
 
     public AddressSpace memory;
 
+    /** LR/SC reservation: the address and the value the LR read (see {@link Amo}). */
+    long reservationAddress;
+    long reservationValue;
+    boolean reservationValid;
+
+    static final int BLOCK_CACHE_BITS = 12, BLOCK_CACHE_MASK = (1 << BLOCK_CACHE_BITS) - 1;
+    /** Per-hart direct-mapped cache of decoded blocks, by pc. */
+    final Block[] blocks = new Block[1 << BLOCK_CACHE_BITS];
+    /** This hart's TLBs and loads/stores (the JIT's compiled code uses them too). */
+    public final Mmu mmu = new Mmu();
+    /** The decoded code of {@link #memory} (shared by the harts of an address space). */
+    CodeCache code;
+
     /** Set by other threads to make {@link #run()} return {@link StopReason#INTERRUPTED} at the next block boundary. */
     private volatile boolean stopRequested;
 
@@ -43,9 +56,52 @@ public final class Hart {
 
     public boolean stopRequested() { return stopRequested; }
 
-    /** Runs guest code from {@link #pc} until the kernel is needed. */
+    /**
+     * Runs guest code from {@link #pc} until the kernel is needed. {@link #instret} then counts
+     * every instruction completed; the one stopped at (ecall, ebreak, faulting or illegal
+     * instruction) is not counted.
+     */
     public StopReason run() {
-        throw new UnsupportedOperationException("interpreter not written yet");
+        return Interpreter.run(this);
+    }
+
+    /** Picks up a new {@link #memory} (exec, or a fork child's copy): fresh TLBs and code. */
+    void attach() {
+        mmu.attach(memory);
+        code = memory == null ? null : CodeCache.of(memory);
+        java.util.Arrays.fill(blocks, null);
+        reservationValid = false;
+    }
+
+    /**
+     * Drops all decoded code of this address space ({@code fence.i}; the kernel calls it for
+     * riscv_flush_icache). Other harts see it at their next block boundary.
+     */
+    public void flushDecodedCode() {
+        if (code != null) code.invalidateAll();
+        java.util.Arrays.fill(blocks, null);
+        mmu.flush();
+        if (memory != null) mmu.generation = memory.generation();
+    }
+
+    /** Cancels an LR reservation (the kernel does so on signal delivery and context switch, like Linux). */
+    public void clearReservation() {
+        reservationValid = false;
+    }
+
+    void reserve(long address, long value) {
+        reservationAddress = address;
+        reservationValue = value;
+        reservationValid = true;
+    }
+
+    /** Copies the user-visible register state (x, f, fcsr, pc) from another hart, e.g. for fork or clone. */
+    public void copyRegistersFrom(Hart o) {
+        System.arraycopy(o.x, 0, x, 0, 32);
+        System.arraycopy(o.f, 0, f, 0, 32);
+        fflags = o.fflags;
+        frm = o.frm;
+        pc = o.pc;
     }
 
     public int fcsr() { return (frm << 5) | fflags; }
@@ -54,4 +110,5 @@ public final class Hart {
         fflags = v & 0x1f;
         frm = (v >>> 5) & 7;
     }
+
 }

@@ -23,6 +23,12 @@ public sealed interface StopReason {
     /** An illegal or unsupported instruction (SIGILL, ILL_ILLOPC). {@code bits} is its encoding. */
     record Illegal(int bits) implements StopReason {}
 
+    /**
+     * A misaligned LR/SC/AMO (atomics must be naturally aligned; Linux does not emulate them):
+     * SIGBUS, BUS_ADRALN, with {@code address} as si_addr.
+     */
+    record Misaligned(long address, Access access) implements StopReason {}
+
     /** An {@code ebreak} (or {@code c.ebreak}): SIGTRAP, TRAP_BRKPT. */
     record Breakpoint() implements StopReason {}
 

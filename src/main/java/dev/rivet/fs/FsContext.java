@@ -1,5 +1,65 @@
 package dev.rivet.fs;
 
-/** A process's view of the file system: root, current directory, umask. (Placeholder: the fs work fills it in.) */
+import dev.rivet.abi.ErrnoException;
+
+/**
+ * A process's view of the file system (Linux's {@code fs_struct}): the {@link Vfs} that
+ * resolves its paths, its current directory (a directory description, so a relative lookup
+ * starts from the directory itself even after it is renamed) and its umask.
+ */
 public final class FsContext {
+    public final Vfs vfs;
+    private OpenFile cwd;
+    private int umask;
+
+    /** Takes over the caller's reference to {@code cwd}. */
+    public FsContext(Vfs vfs, OpenFile cwd, int umask) {
+        this.vfs = vfs;
+        this.cwd = cwd;
+        this.umask = umask & 0777;
+    }
+
+    /** The host tree at "/", cwd = the host's current directory, umask = the host's. */
+    public static FsContext atHostCwd() {
+        Vfs vfs = Vfs.hostRoot();
+        try {
+            return new FsContext(vfs, vfs.hostCwd(), Vfs.initialUmask());
+        } catch (ErrnoException e) {
+            throw new IllegalStateException("cannot open the host's current directory: " + e.errno.message);
+        }
+    }
+
+    /** The current directory, with a reference the caller must close. */
+    public synchronized OpenFile cwd() {
+        return cwd.retain();
+    }
+
+    /** Makes {@code dir} the current directory, taking over the caller's reference. */
+    public void setCwd(OpenFile dir) {
+        OpenFile old;
+        synchronized (this) {
+            old = cwd;
+            cwd = dir;
+        }
+        old.close();
+    }
+
+    public synchronized int umask() { return umask; }
+
+    /** umask(2): sets the mask (only the permission bits) and returns the previous one. */
+    public synchronized int setUmask(int mask) {
+        int old = umask;
+        umask = mask & 0777;
+        return old;
+    }
+
+    /** A copy for fork (without CLONE_FS): the same cwd (one more reference) and umask. */
+    public synchronized FsContext copy() {
+        return new FsContext(vfs, cwd.retain(), umask);
+    }
+
+    /** Process exit: drops the cwd reference. */
+    public synchronized void release() {
+        cwd.close();
+    }
 }

@@ -1,26 +1,75 @@
 package dev.rivet.kernel;
 
+import dev.rivet.abi.Signal;
 import dev.rivet.fs.FdTable;
 import dev.rivet.fs.FsContext;
 import dev.rivet.mm.AddressSpace;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A guest process (thread group): what its threads share. */
 public final class Process {
     public final Kernel kernel;
     public final int pid;
+    public final int ppid;
+    /** Process group and session: the first process leads its own, as a shell's job would. */
+    public volatile int pgid, sid;
     public final AddressSpace memory;
     public final FdTable fds;
     public final FsContext fs;
+    public final Limits limits = new Limits();
+    public final int uid, gid;
     /** Guest path of the running image, for /proc/self/exe and AT_EXECFN. */
     public volatile String exePath;
     /** Host path of the running image. */
     public volatile java.nio.file.Path exeHostPath;
 
-    public Process(Kernel kernel, int pid, AddressSpace memory, FdTable fds, FsContext fs) {
+    private final SigAction[] actions = new SigAction[Signal.NSIG + 1];
+    private final Map<Integer, Task> threads = new ConcurrentHashMap<>();
+    /** CPU time of threads that have exited, in nanoseconds. */
+    private volatile long deadThreadsCpu, deadThreadsUser;
+
+    public Process(Kernel kernel, int pid, int ppid, AddressSpace memory, FdTable fds, FsContext fs, int uid, int gid) {
         this.kernel = kernel;
         this.pid = pid;
+        this.ppid = ppid;
+        this.pgid = pid;
+        this.sid = pid;
         this.memory = memory;
         this.fds = fds;
         this.fs = fs;
+        this.uid = uid;
+        this.gid = gid;
+        java.util.Arrays.fill(actions, SigAction.DEFAULT);
+    }
+
+    public SigAction action(int sig) { return actions[sig]; }
+
+    public synchronized void setAction(int sig, SigAction a) { actions[sig] = a; }
+
+    public void addThread(Task t) { threads.put(t.tid, t); }
+
+    public void removeThread(Task t) {
+        if (threads.remove(t.tid) != null) {
+            deadThreadsCpu += t.cpuTimeNanos();
+            deadThreadsUser += t.userTimeNanos();
+        }
+    }
+
+    public Task thread(int tid) { return threads.get(tid); }
+
+    public int threadCount() { return threads.size(); }
+
+    public long cpuTimeNanos() {
+        long sum = deadThreadsCpu;
+        for (Task t : threads.values()) sum += t.cpuTimeNanos();
+        return sum;
+    }
+
+    public long userTimeNanos() {
+        long sum = deadThreadsUser;
+        for (Task t : threads.values()) sum += t.userTimeNanos();
+        return sum;
     }
 }

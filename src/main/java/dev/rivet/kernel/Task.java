@@ -2,12 +2,35 @@ package dev.rivet.kernel;
 
 import dev.rivet.cpu.Hart;
 import dev.rivet.mm.GuestMemory;
+import dev.rivet.syscall.Args;
 
-/** A guest thread: its hart and the process it belongs to. */
+/** A guest thread: its hart, the process it belongs to, and its per-thread kernel state. */
 public final class Task {
     public final Process process;
     public final Hart hart;
     public final int tid;
+    /** Reused for every syscall of this thread: no allocation per call. */
+    public final Args args = new Args();
+
+    /** The Java thread running this task (set when it starts). */
+    volatile Thread thread;
+
+    /** set_tid_address / CLONE_CHILD_CLEARTID: cleared and futex-woken when the thread exits. */
+    public volatile long clearChildTid;
+    /** set_robust_list. */
+    public volatile long robustListHead;
+    public volatile long robustListLen;
+
+    /**
+     * Signals sent to this thread while blocked whose action was the default one; acted on
+     * when unblocked. (Full pending sets and delivery to handlers come with the signals work.)
+     */
+    public volatile long pendingDefault;
+    /** Blocked signals (a 64-bit sigset_t). */
+    public volatile long sigmask;
+    /** sigaltstack: sp, size, flags (0 or SS_AUTODISARM); size 0 means disabled. */
+    public volatile long altStackSp, altStackSize;
+    public volatile int altStackFlags;
 
     public Task(Process process, Hart hart, int tid) {
         this.process = process;
@@ -17,4 +40,16 @@ public final class Task {
 
     /** The memory syscalls read and write: the process's address space. */
     public GuestMemory memory() { return process.memory; }
+
+    /** CPU time this thread has used (user + system), in nanoseconds. */
+    public long cpuTimeNanos() {
+        Thread t = thread;
+        return t == null ? 0 : Clocks.threadCpuNanos(t, false);
+    }
+
+    /** User CPU time of this thread, in nanoseconds. */
+    public long userTimeNanos() {
+        Thread t = thread;
+        return t == null ? 0 : Clocks.threadCpuNanos(t, true);
+    }
 }

@@ -1,0 +1,55 @@
+package dev.rivet;
+
+import dev.rivet.abi.Signal;
+import dev.rivet.cpu.Hart;
+import dev.rivet.elf.ElfFile;
+import dev.rivet.elf.ElfLoader;
+import dev.rivet.elf.LoadOptions;
+import dev.rivet.elf.LoadedImage;
+import dev.rivet.fs.FdTable;
+import dev.rivet.fs.FsContext;
+import dev.rivet.kernel.ExitStatus;
+import dev.rivet.kernel.Kernel;
+import dev.rivet.kernel.Process;
+import dev.rivet.kernel.Task;
+import dev.rivet.mm.AddressSpace;
+import dev.rivet.syscall.Strace;
+
+/**
+ * The embedding facade: runs one guest program as {@link RunConfig} describes and returns its
+ * exit status as a shell would see it (128+signal for a fatal signal, after the shell's line
+ * such as "Segmentation fault" on stderr). Used by the CLI and by tests.
+ */
+public final class Rivet {
+    private Rivet() {}
+
+    /**
+     * Runs the program; throws {@link dev.rivet.elf.LoadException} (one line, status 126/127)
+     * when it cannot be loaded.
+     */
+    public static int run(RunConfig config) {
+        ExitStatus status = execute(config);
+        if (status.bySignal()) {
+            System.err.println(Signal.description(status.signal()) + (status.coreDumped() ? " (core dumped)" : ""));
+        }
+        return status.shellStatus();
+    }
+
+    /** Runs the program and returns how it ended, printing nothing of its own. */
+    public static ExitStatus execute(RunConfig config) {
+        String shown = config.program().toString();
+        ElfFile elf = ElfFile.open(config.program(), shown);
+        Kernel kernel = new Kernel(config.strace() ? new Strace(System.err) : null);
+        AddressSpace memory = new AddressSpace();
+        LoadedImage image = ElfLoader.load(memory, elf, config.argv(), config.env(), shown, LoadOptions.defaults());
+        int pid = kernel.allocateId();
+        Process process = new Process(kernel, pid, 1, memory, FdTable.withHostStdio(), FsContext.atHostCwd(),
+                image.ids().uid(), image.ids().gid());
+        process.exePath = config.program().toAbsolutePath().normalize().toString();
+        process.exeHostPath = config.program().toAbsolutePath().normalize();
+        Hart hart = new Hart(memory);
+        hart.pc = image.entry();
+        hart.x[2] = image.sp();
+        return kernel.run(new Task(process, hart, pid));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.rivet.syscall;
+
+/** Builds the syscall table from every family. The one place that lists the families. */
+public final class Syscalls {
+    private Syscalls() {}
+
+    public static SyscallTable table() {
+        SyscallTable t = new SyscallTable();
+        SysProcess.register(t);
+        SysInfo.register(t);
+        SysTime.register(t);
+        SysSignal.register(t);
+        SysFile.register(t);
+        SysFs.register(t);
+        SysFcntl.register(t);
+        SysAttr.register(t);
+        SysMm.register(t);
+        return t;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.rivet.guest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Deterministic programs (the examples, guest/programs) must behave under Rivet exactly as
+ * under qemu-riscv64: same stdout, same stderr, same exit status. When qemu's program dies
+ * of a signal, qemu prints its own message on stderr, so only stdout and status are compared.
+ */
+class SameAsQemuTest {
+
+    record Case(String name, Path binary, List<String> args) {}
+
+    static List<Case> cases() {
+        Path ex = GuestBuild.home().resolve("build/examples");
+        Path exit = GuestBuild.home().resolve("build/guest/programs/exitcode");
+        return List.of(
+                new Case("hello", ex.resolve("hello"), List.of()),
+                new Case("files", ex.resolve("files"), List.of()),
+                new Case("segv", ex.resolve("segv"), List.of()),
+                new Case("exitcode return 0", exit, List.of("return", "0")),
+                new Case("exitcode return 42", exit, List.of("return", "42")),
+                new Case("exitcode exit 255", exit, List.of("exit", "255")),
+                new Case("exitcode exit 256", exit, List.of("exit", "256")),
+                new Case("exitcode _exit 7", exit, List.of("_exit", "7")),
+                new Case("exitcode abort", exit, List.of("abort", "0")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sameAsQemu() {
+        GuestBuild.ensureBuilt();
+        return cases().stream().map(c -> dynamicTest("same as qemu: " + c.name(), () -> {
+            String name = "same as qemu: " + c.name() + ": ";
+            GuestProcess.Result q = GuestRunner.QEMU.run(c.binary(), c.args(), Map.of());
+            GuestProcess.Result r = GuestRunner.RIVET.run(c.binary(), c.args(), Map.of());
+            assertFalse(q.timedOut(), () -> name + "qemu timed out\n" + q.describe());
+            assertFalse(r.timedOut(), () -> name + "rivet timed out\n" + r.describe());
+            String both = "\n--- rivet: " + r.describe() + "\n--- qemu: " + q.describe();
+            assertEquals(q.status(), r.status(), () -> name + "exit status" + both);
+            assertEquals(q.stdout(), r.stdout(), () -> name + "stdout" + both);
+            if (q.status() < 128) assertEquals(q.stderr(), r.stderr(), () -> name + "stderr" + both);
+        }));
+    }
+
+    /** A null dereference ends like it does in a shell: "Segmentation fault", status 139. */
+    @TestFactory
+    Stream<DynamicTest> segfaultIsReportedLikeAShell() {
+        GuestBuild.ensureBuilt();
+        Path segv = GuestBuild.home().resolve("build/examples/segv");
+        return Stream.of(dynamicTest("rivet segv: Segmentation fault, status 139", () -> {
+            GuestProcess.Result r = GuestRunner.RIVET.run(segv, List.of(), Map.of());
+            assertEquals(139, r.status(), () -> "rivet segv: exit status\n" + r.describe());
+            assertTrue(r.stderr().lines().anyMatch(l -> l.equals("Segmentation fault")),
+                    () -> "rivet segv: no \"Segmentation fault\" line on stderr\n" + r.describe());
+        }));
+    }
+}
