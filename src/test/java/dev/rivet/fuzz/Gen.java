@@ -82,10 +82,13 @@ final class Gen {
     }
 
     // ---- register choice ----
-    int rd() { return r.nextInt(40) == 0 ? 0 : 1 + r.nextInt(30); }
-    int rs() { return r.nextInt(31); }
-    int rdNz() { return 1 + r.nextInt(30); }
-    int creg() { return 8 + r.nextInt(8); }
+    /** A register no generated instruction may name (a loop's counter), or -1. */
+    private int reserved = -1;
+
+    int rd() { int q; do q = r.nextInt(40) == 0 ? 0 : 1 + r.nextInt(30); while (q == reserved); return q; }
+    int rs() { int q; do q = r.nextInt(31); while (q == reserved); return q; }
+    int rdNz() { int q; do q = 1 + r.nextInt(30); while (q == reserved); return q; }
+    int creg() { int q; do q = 8 + r.nextInt(8); while (q == reserved); return q; }
     int fr() { return r.nextInt(32); }
     int rm() { return r.nextInt(10) < 3 ? 7 : r.nextInt(5); }
 
@@ -117,15 +120,46 @@ final class Gen {
         else if (k < 34) GenInt.compressedAlu(this);
         else if (k < 46) memory();
         else if (k < 51) atomic();
-        else if (k < 82) GenFp.fp(this);
-        else if (k < 89) GenFp.csr(this);
-        else if (k < 97) control(i);
+        else if (k < 80) GenFp.fp(this);
+        else if (k < 87) GenFp.csr(this);
+        else if (k < 94) control(i);
+        else if (k < 97) loop();
         else if (k < 98 || !illegal) fence();
         else GenIllegal.illegal(this);
         items.add(new Item(idx, cur.toArray(Insn[]::new), target, xm & ~1, fm));
     }
 
     int nz6() { int v; do v = r.nextInt(-32, 32); while (v == 0); return v; }
+
+    // ---- loops: the only backward branches ----
+    /**
+     * {@code li t, n; L: 1-4 random items; addi t, t, -1; bnez t, L} with n = 1..5: backward
+     * branches, blocks entered again, hot code (what a JIT compiles). The inner items never
+     * name t ({@link #reserved}), so the loop always ends.
+     */
+    private void loop() {
+        int t = new int[] {5, 6, 7, 8, 9, 12, 13, 28, 29, 30}[r.nextInt(10)];
+        x(t);
+        w(addi(t, 0, 1 + r.nextInt(5)));
+        int start = cur.size();
+        reserved = t;
+        for (int j = 1 + r.nextInt(4); j > 0; j--) {
+            int k = r.nextInt(100);
+            if (k < 20) GenInt.intR(this);
+            else if (k < 35) GenInt.intI(this);
+            else if (k < 45) GenInt.compressedAlu(this);
+            else if (k < 60) memory();
+            else if (k < 65) atomic();
+            else if (k < 92) GenFp.fp(this);
+            else GenFp.csr(this);
+        }
+        reserved = -1;
+        boolean compressed = t >= 8 && t <= 15 && r.nextBoolean();
+        if (compressed) c(ci(0, 1, t, -1)); else w(addi(t, t, -1));
+        int size = 0;
+        for (int q = start; q < cur.size(); q++) size += cur.get(q).size();
+        if (compressed) c(cB(7, t, -size)); else w(Enc.b(-size, 0, t, 1));
+    }
 
     // ---- memory ----
     /** Sets base = x31 + k so that base + imm addresses scratch[a]. */
