@@ -241,6 +241,7 @@ final class Gen {
         boolean d = r.nextBoolean();
         int f3 = d ? 3 : 2, width = d ? 8 : 4;
         int rb = rdNz();
+        int first = cur.size(); // the base set-up (inside a loop item, cur holds more before it)
         int k = r.nextInt(10);
         if (k == 9 && lastAtomic != null && lastAtomicWidth == width && r.nextBoolean()) {
             // same address as before (the set-up is `addi rb0, x31, off`: keep off, use our rb)
@@ -270,7 +271,7 @@ final class Gen {
             x(rd, v);
             w(amo(0x03, r.nextInt(2), r.nextInt(2), v, rb, f3, rd));
         }
-        lastAtomic = cur.get(0);
+        lastAtomic = cur.get(first);
         lastAtomicWidth = width;
     }
 
