@@ -37,7 +37,8 @@ demo: toolchain build
 	@scripts/demo.sh
 
 test: toolchain build
-	@$(WITH_JDK) $(MVN) test $(CLEAN_OUTPUT)
+	@rm -rf target/surefire-reports
+	@status=0; ( $(WITH_JDK) $(MVN) test $(CLEAN_OUTPUT) ) || status=$$?; scripts/test-summary.sh || true; exit $$status
 
 bench: toolchain build
 	@$(WITH_JDK) scripts/bench.sh

@@ -12,6 +12,8 @@
 #include <asm/termios.h>
 #include <linux/fs.h>
 #include <asm/ioctls.h>
+#include <asm/statfs.h>
+#include <linux/time_types.h>
 
 #define DEF(name, value) asm volatile(".ascii \"->" #name " %0\\n\"" :: "i"((long)(value)))
 
@@ -54,10 +56,17 @@ void layouts(void) {
     DEF(STATX_BASIC_STATS, STATX_BASIC_STATS);
     DEF(STATX__RESERVED, STATX__RESERVED);
 
+    DEF(statfs_size, sizeof(struct statfs));
+    DEF(statfs_bsize, offsetof(struct statfs, f_bsize));
+    DEF(kernel_timespec_size, sizeof(struct __kernel_timespec));
     DEF(termios_size, sizeof(struct termios));
     DEF(winsize_size, sizeof(struct winsize));
     DEF(TCGETS, TCGETS);
     DEF(TIOCGWINSZ, TIOCGWINSZ);
+    DEF(TIOCSWINSZ, TIOCSWINSZ);
+    DEF(TCSETS, TCSETS);
+    DEF(TCSETSW, TCSETSW);
+    DEF(TCSETSF, TCSETSF);
     DEF(FIONBIO, FIONBIO);
     DEF(FIONREAD, FIONREAD);
     DEF(FIOCLEX, FIOCLEX);
@@ -88,6 +97,19 @@ void layouts(void) {
     DEF(F_SETFL, F_SETFL);
     DEF(F_DUPFD_CLOEXEC, F_DUPFD_CLOEXEC);
     DEF(FD_CLOEXEC, FD_CLOEXEC);
+    DEF(F_GETLK, F_GETLK);
+    DEF(F_SETLK, F_SETLK);
+    DEF(F_SETLKW, F_SETLKW);
+    DEF(F_OFD_GETLK, F_OFD_GETLK);
+    DEF(F_OFD_SETLK, F_OFD_SETLK);
+    DEF(F_OFD_SETLKW, F_OFD_SETLKW);
+    DEF(F_RDLCK, F_RDLCK);
+    DEF(F_WRLCK, F_WRLCK);
+    DEF(F_UNLCK, F_UNLCK);
+    DEF(flock_size, sizeof(struct flock));
+    DEF(flock_start, offsetof(struct flock, l_start));
+    DEF(flock_len, offsetof(struct flock, l_len));
+    DEF(flock_pid, offsetof(struct flock, l_pid));
     DEF(AT_FDCWD, AT_FDCWD);
     DEF(AT_SYMLINK_NOFOLLOW, AT_SYMLINK_NOFOLLOW);
     DEF(AT_EACCESS, AT_EACCESS);

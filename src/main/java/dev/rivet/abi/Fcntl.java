@@ -49,6 +49,12 @@ public final class Fcntl {
     public static final int F_SETFL = 4;
     public static final int F_DUPFD_CLOEXEC = 1030;
     public static final int FD_CLOEXEC = 1;
+    // Record locks (struct flock, 32 bytes on every 64-bit Linux: type, whence, start, len, pid).
+    public static final int F_GETLK = 5, F_SETLK = 6, F_SETLKW = 7;
+    public static final int F_OFD_GETLK = 36, F_OFD_SETLK = 37, F_OFD_SETLKW = 38;
+    public static final int FLOCK_SIZE = 32;
+    public static final int FLOCK_PID = 24;
+    public static final short F_RDLCK = 0, F_WRLCK = 1, F_UNLCK = 2;
 
     // *at() conventions.
     public static final int AT_FDCWD = -100;

@@ -8,7 +8,11 @@ public final class Termios {
     private Termios() {}
 
     public static final int TCGETS = 0x5401;
+    public static final int TCSETS = 0x5402;
+    public static final int TCSETSW = 0x5403;
+    public static final int TCSETSF = 0x5404;
     public static final int TIOCGWINSZ = 0x5413;
+    public static final int TIOCSWINSZ = 0x5414;
     /** Bytes ready to read (an int): terminals, pipes, sockets, and size minus offset for regular files. */
     public static final int FIONREAD = 0x541B;
 

@@ -1,13 +1,21 @@
 package dev.rivet.cpu;
 
 /**
- * A basic block of decoded instructions: straight-line code ending at a control transfer, a
- * trap, a CSR write, {@code fence.i}, the end of its page, or a length limit. Only the last
- * instruction may transfer control; if it does not, execution continues at {@link #next}.
+ * An extended basic block of decoded instructions: straight-line code from one entry, ending at
+ * an unconditional jump, a trap, a CSR write, {@code fence.i}, the end of its page, or a length
+ * limit. Conditional branches inside it are side exits when taken. If the last instruction does
+ * not transfer control, execution continues at {@link #next}.
  */
 public final class Block {
     public final long pc;
     public final Insn[] code;
+    /**
+     * The interpreter's compact copy of {@link #code}: per instruction {@code op | rd << 8 |
+     * rs1 << 16 | rs2 << 24} and the immediate, so the hot loop reads two flat arrays instead
+     * of chasing an object per instruction.
+     */
+    final int[] ops;
+    final long[] imms;
     /** The address after the last instruction. */
     public final long next;
     /**
@@ -20,6 +28,13 @@ public final class Block {
     Block(long pc, Insn[] code) {
         this.pc = pc;
         this.code = code;
+        this.ops = new int[code.length];
+        this.imms = new long[code.length];
+        for (int i = 0; i < code.length; i++) {
+            Insn in = code[i];
+            ops[i] = in.op | in.rd << 8 | in.rs1 << 16 | in.rs2 << 24;
+            imms[i] = in.imm;
+        }
         Insn last = code[code.length - 1];
         this.next = last.pc + last.len;
     }

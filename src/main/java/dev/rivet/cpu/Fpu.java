@@ -9,14 +9,13 @@ import static dev.rivet.cpu.FpFormat.S;
  * rounding mode 0..4 (RNE, RTZ, RDN, RUP, RMM). Singles travel as raw {@code int} bits
  * (the caller unboxes and NaN-boxes), doubles as raw {@code long} bits.
  *
- * <p>Fast path ("hardfloat", after qemu): Java arithmetic rounds to nearest-even and reports no
- * flags, so it is used only when rm is RNE and NX is already set (so an inexact result adds
- * nothing), and its result is accepted only when it is finite and of magnitude above the
- * smallest normal. Such a result cannot come from a NaN or infinite operand, an invalid
- * operation, a division by zero, an overflow (RNE overflows to infinity) or a tiny result, so
- * no other flag can be due, and the value is the correctly rounded one (Java's +, -, *, /,
- * sqrt and {@code Math.fma} are correctly rounded). Everything else, zero results included
- * (whose sign depends on the operands), goes to the exact {@link SoftFloat} path.
+ * <p>Fast paths (after qemu's "hardfloat"): Java's arithmetic rounds to nearest-even and
+ * reports no flags, so {@link FpJava} uses it only where the answer is provably the exact one:
+ * results far from underflow and overflow, with the rounding error computed error-free to
+ * derive NX and the directed modes (for fused multiply-add only when rm is RNE and NX is
+ * already set, so the error does not matter). NaN and infinite operands, invalid operations,
+ * division by zero, zero results (whose sign depends on the mode) and everything near the
+ * limits go to the exact {@link SoftFloat} path.
  */
 public final class Fpu {
     public static final int NV = SoftFloat.NV, DZ = SoftFloat.DZ, OF = SoftFloat.OF,
@@ -50,67 +49,43 @@ public final class Fpu {
     // ---- arithmetic -----------------------------------------------------------------------
 
     public static int faddS(Hart h, int a, int b, int rm) {
-        if (fast(h, rm)) {
-            float r = fl(a) + fl(b);
-            if (okS(r)) return Float.floatToRawIntBits(r);
-        }
-        return (int) SoftFloat.add(h, S, u(a), u(b), rm);
+        long r = FpJava.addS(h, fl(a), fl(b), rm);
+        return r != FpJava.MISS ? (int) r : (int) SoftFloat.add(h, S, u(a), u(b), rm);
     }
 
     public static long faddD(Hart h, long a, long b, int rm) {
-        if (fast(h, rm)) {
-            double r = db(a) + db(b);
-            if (okD(r)) return Double.doubleToRawLongBits(r);
-        }
-        return SoftFloat.add(h, D, a, b, rm);
+        long r = FpJava.addD(h, db(a), db(b), rm);
+        return r != FpJava.MISS ? r : SoftFloat.add(h, D, a, b, rm);
     }
 
     public static int fsubS(Hart h, int a, int b, int rm) {
-        if (fast(h, rm)) {
-            float r = fl(a) - fl(b);
-            if (okS(r)) return Float.floatToRawIntBits(r);
-        }
-        return (int) SoftFloat.sub(h, S, u(a), u(b), rm);
+        long r = FpJava.addS(h, fl(a), -fl(b), rm);
+        return r != FpJava.MISS ? (int) r : (int) SoftFloat.sub(h, S, u(a), u(b), rm);
     }
 
     public static long fsubD(Hart h, long a, long b, int rm) {
-        if (fast(h, rm)) {
-            double r = db(a) - db(b);
-            if (okD(r)) return Double.doubleToRawLongBits(r);
-        }
-        return SoftFloat.sub(h, D, a, b, rm);
+        long r = FpJava.addD(h, db(a), -db(b), rm);
+        return r != FpJava.MISS ? r : SoftFloat.sub(h, D, a, b, rm);
     }
 
     public static int fmulS(Hart h, int a, int b, int rm) {
-        if (fast(h, rm)) {
-            float r = fl(a) * fl(b);
-            if (okS(r)) return Float.floatToRawIntBits(r);
-        }
-        return (int) SoftFloat.mul(h, S, u(a), u(b), rm);
+        long r = FpJava.mulS(h, fl(a), fl(b), rm);
+        return r != FpJava.MISS ? (int) r : (int) SoftFloat.mul(h, S, u(a), u(b), rm);
     }
 
     public static long fmulD(Hart h, long a, long b, int rm) {
-        if (fast(h, rm)) {
-            double r = db(a) * db(b);
-            if (okD(r)) return Double.doubleToRawLongBits(r);
-        }
-        return SoftFloat.mul(h, D, a, b, rm);
+        long r = FpJava.mulD(h, db(a), db(b), rm);
+        return r != FpJava.MISS ? r : SoftFloat.mul(h, D, a, b, rm);
     }
 
     public static int fdivS(Hart h, int a, int b, int rm) {
-        if (fast(h, rm)) {
-            float r = fl(a) / fl(b);
-            if (okS(r)) return Float.floatToRawIntBits(r);
-        }
-        return (int) SoftFloat.div(h, S, u(a), u(b), rm);
+        long r = FpJava.divS(h, fl(a), fl(b), rm);
+        return r != FpJava.MISS ? (int) r : (int) SoftFloat.div(h, S, u(a), u(b), rm);
     }
 
     public static long fdivD(Hart h, long a, long b, int rm) {
-        if (fast(h, rm)) {
-            double r = db(a) / db(b);
-            if (okD(r)) return Double.doubleToRawLongBits(r);
-        }
-        return SoftFloat.div(h, D, a, b, rm);
+        long r = FpJava.divD(h, db(a), db(b), rm);
+        return r != FpJava.MISS ? r : SoftFloat.div(h, D, a, b, rm);
     }
 
     public static int fsqrtS(Hart h, int a, int rm) {
@@ -134,73 +109,57 @@ public final class Fpu {
 
     /** a*b+c with one rounding. */
     public static int fmaddS(Hart h, int a, int b, int c, int rm) {
-        if (fast(h, rm)) {
-            float r = Math.fma(fl(a), fl(b), fl(c));
-            if (okS(r)) return Float.floatToRawIntBits(r);
-        }
+        long r = FpJava.fmaS(h, fl(a), fl(b), fl(c), rm);
+        if (r != FpJava.MISS) return (int) r;
         return (int) SoftFloat.fma(h, S, u(a), u(b), u(c), false, false, rm);
     }
 
     /** a*b+c with one rounding. */
     public static long fmaddD(Hart h, long a, long b, long c, int rm) {
-        if (fast(h, rm)) {
-            double r = Math.fma(db(a), db(b), db(c));
-            if (okD(r)) return Double.doubleToRawLongBits(r);
-        }
+        long r = FpJava.fmaD(h, db(a), db(b), db(c), rm);
+        if (r != FpJava.MISS) return r;
         return SoftFloat.fma(h, D, a, b, c, false, false, rm);
     }
 
     /** a*b-c with one rounding. */
     public static int fmsubS(Hart h, int a, int b, int c, int rm) {
-        if (fast(h, rm)) {
-            float r = Math.fma(fl(a), fl(b), -fl(c));
-            if (okS(r)) return Float.floatToRawIntBits(r);
-        }
+        long r = FpJava.fmaS(h, fl(a), fl(b), -fl(c), rm);
+        if (r != FpJava.MISS) return (int) r;
         return (int) SoftFloat.fma(h, S, u(a), u(b), u(c), false, true, rm);
     }
 
     /** a*b-c with one rounding. */
     public static long fmsubD(Hart h, long a, long b, long c, int rm) {
-        if (fast(h, rm)) {
-            double r = Math.fma(db(a), db(b), -db(c));
-            if (okD(r)) return Double.doubleToRawLongBits(r);
-        }
+        long r = FpJava.fmaD(h, db(a), db(b), -db(c), rm);
+        if (r != FpJava.MISS) return r;
         return SoftFloat.fma(h, D, a, b, c, false, true, rm);
     }
 
     /** -(a*b)+c with one rounding. */
     public static int fnmsubS(Hart h, int a, int b, int c, int rm) {
-        if (fast(h, rm)) {
-            float r = Math.fma(-fl(a), fl(b), fl(c));
-            if (okS(r)) return Float.floatToRawIntBits(r);
-        }
+        long r = FpJava.fmaS(h, -fl(a), fl(b), fl(c), rm);
+        if (r != FpJava.MISS) return (int) r;
         return (int) SoftFloat.fma(h, S, u(a), u(b), u(c), true, false, rm);
     }
 
     /** -(a*b)+c with one rounding. */
     public static long fnmsubD(Hart h, long a, long b, long c, int rm) {
-        if (fast(h, rm)) {
-            double r = Math.fma(-db(a), db(b), db(c));
-            if (okD(r)) return Double.doubleToRawLongBits(r);
-        }
+        long r = FpJava.fmaD(h, -db(a), db(b), db(c), rm);
+        if (r != FpJava.MISS) return r;
         return SoftFloat.fma(h, D, a, b, c, true, false, rm);
     }
 
     /** -(a*b)-c with one rounding. */
     public static int fnmaddS(Hart h, int a, int b, int c, int rm) {
-        if (fast(h, rm)) {
-            float r = Math.fma(-fl(a), fl(b), -fl(c));
-            if (okS(r)) return Float.floatToRawIntBits(r);
-        }
+        long r = FpJava.fmaS(h, -fl(a), fl(b), -fl(c), rm);
+        if (r != FpJava.MISS) return (int) r;
         return (int) SoftFloat.fma(h, S, u(a), u(b), u(c), true, true, rm);
     }
 
     /** -(a*b)-c with one rounding. */
     public static long fnmaddD(Hart h, long a, long b, long c, int rm) {
-        if (fast(h, rm)) {
-            double r = Math.fma(-db(a), db(b), -db(c));
-            if (okD(r)) return Double.doubleToRawLongBits(r);
-        }
+        long r = FpJava.fmaD(h, -db(a), db(b), -db(c), rm);
+        if (r != FpJava.MISS) return r;
         return SoftFloat.fma(h, D, a, b, c, true, true, rm);
     }
 
@@ -306,11 +265,8 @@ public final class Fpu {
     // ---- between formats ------------------------------------------------------------------
 
     public static int fcvtSD(Hart h, long a, int rm) {
-        if (fast(h, rm)) {
-            float r = (float) db(a);
-            if (okS(r)) return Float.floatToRawIntBits(r);
-        }
-        return (int) SoftFloat.convert(h, D, S, a, rm);
+        long r = FpJava.narrow(h, db(a), rm);
+        return r != FpJava.MISS ? (int) r : (int) SoftFloat.convert(h, D, S, a, rm);
     }
 
     public static long fcvtDS(Hart h, int a, int rm) {

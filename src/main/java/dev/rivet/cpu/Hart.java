@@ -81,7 +81,7 @@ public final class Hart {
         if (code != null) code.invalidateAll();
         java.util.Arrays.fill(blocks, null);
         mmu.flush();
-        mmu.generation = memory.generation();
+        if (memory != null) mmu.generation = memory.generation();
     }
 
     /** Cancels an LR reservation (the kernel does so on signal delivery and context switch, like Linux). */

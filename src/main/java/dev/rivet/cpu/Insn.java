@@ -32,11 +32,12 @@ public final class Insn {
         this.bits = bits;
     }
 
-    /** Whether this instruction ends a basic block (control transfer, trap, or a change decoding depends on). */
+    /** Whether this instruction ends a block (unconditional jump, trap, or a change decoding depends on). */
     boolean endsBlock() {
         return switch (op) {
-            case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU, Op.JAL, Op.JALR,
-                 Op.ECALL, Op.EBREAK, Op.ILLEGAL, Op.FENCE_I -> true;
+            // Conditional branches do not end a block: a taken one is a side exit, so blocks
+            // are extended basic blocks (one entry, several exits), which halves dispatches.
+            case Op.JAL, Op.JALR, Op.ECALL, Op.EBREAK, Op.ILLEGAL, Op.FENCE_I -> true;
             // CSR writes end the block so rounding-mode changes take effect at a block boundary
             // (the JIT may specialise on frm); CSR reads of counters need no such care.
             case Op.CSRRW, Op.CSRRWI -> true;

@@ -4,8 +4,9 @@ import dev.rivet.mm.MemoryFault;
 
 /**
  * The pre-decoded interpreter: looks blocks up (per-hart direct-mapped cache, then the shared
- * {@link CodeCache}) and runs them. The common operations are in {@link #exec}'s switch; the
- * rest go to {@link RareOps} so that this method stays well under HotSpot's 8000-byte limit.
+ * {@link CodeCache}) and runs them from their compact form ({@link Block#ops}). The common
+ * operations are in {@link #run}'s switch; the rest go to {@link RareOps} so that this method
+ * stays well under HotSpot's 8000-byte limit (it is about 2.5 KB of bytecode).
  *
  * <p>Between blocks it honours {@link Hart#requestStop()} and resynchronises the TLBs with the
  * address space's generation. {@code instret} is added per block, or up to the stopping
@@ -16,141 +17,137 @@ final class Interpreter {
 
     static StopReason run(Hart h) {
         if (h.mmu.space != h.memory) h.attach();
-        // With RVC, pc bit 0 does not exist (sepc's bit 0 is hardwired to zero): a kernel-set odd
-        // pc (sigreturn with a bad context) resumes at the even address, as on hardware.
-        h.pc &= ~1L;
+        final long[] x = h.x;
+        final long[] f = h.f;
         final Mmu m = h.mmu;
         final Block[] cache = h.blocks;
         final CodeCache code = h.code;
+        // With RVC, pc bit 0 does not exist (sepc's bit 0 is hardwired to zero): a kernel-set odd
+        // pc (sigreturn with a bad context) resumes at the even address, as on hardware.
+        long pc = h.pc & ~1L;
         for (;;) {
-            if (h.stopRequested()) return StopReason.INTERRUPTED;
+            if (h.stopRequested()) {
+                h.pc = pc;
+                return StopReason.INTERRUPTED;
+            }
             m.sync();
-            long pc = h.pc;
             int slot = (int) (pc >>> 1) & Hart.BLOCK_CACHE_MASK;
             Block b = cache[slot];
             if (b == null || b.pc != pc || !b.valid) {
                 try {
                     b = code.get(m, pc);
-                } catch (MemoryFault f) {
-                    return new StopReason.Fault(f.address, f.access, f.mapped);
+                } catch (MemoryFault e) {
+                    h.pc = pc;
+                    return new StopReason.Fault(e.address, e.access, e.mapped);
                 }
                 cache[slot] = b;
             }
-            StopReason r = exec(h, b);
-            if (r != null) return r;
-        }
-    }
-
-    /** Runs one block; returns null with {@code h.pc} set to the next pc, or the reason to stop. */
-    static StopReason exec(Hart h, Block b) {
-        final long[] x = h.x;
-        final long[] f = h.f;
-        final Mmu m = h.mmu;
-        final Insn[] code = b.code;
-        final int n = code.length;
-        int i = 0;
-        try {
-            for (; i < n; i++) {
-                final Insn in = code[i];
-                switch (in.op) {
-                    case Op.NOP -> { }
-                    case Op.LI -> x[in.rd] = in.imm;
-                    case Op.MV -> x[in.rd] = x[in.rs1];
-                    case Op.ADD -> x[in.rd] = x[in.rs1] + x[in.rs2];
-                    case Op.SUB -> x[in.rd] = x[in.rs1] - x[in.rs2];
-                    case Op.SLL -> x[in.rd] = x[in.rs1] << x[in.rs2];
-                    case Op.SLT -> x[in.rd] = x[in.rs1] < x[in.rs2] ? 1 : 0;
-                    case Op.SLTU -> x[in.rd] = Long.compareUnsigned(x[in.rs1], x[in.rs2]) < 0 ? 1 : 0;
-                    case Op.XOR -> x[in.rd] = x[in.rs1] ^ x[in.rs2];
-                    case Op.SRL -> x[in.rd] = x[in.rs1] >>> x[in.rs2];
-                    case Op.SRA -> x[in.rd] = x[in.rs1] >> x[in.rs2];
-                    case Op.OR -> x[in.rd] = x[in.rs1] | x[in.rs2];
-                    case Op.AND -> x[in.rd] = x[in.rs1] & x[in.rs2];
-                    case Op.ADDI -> x[in.rd] = x[in.rs1] + in.imm;
-                    case Op.SLTI -> x[in.rd] = x[in.rs1] < in.imm ? 1 : 0;
-                    case Op.SLTIU -> x[in.rd] = Long.compareUnsigned(x[in.rs1], in.imm) < 0 ? 1 : 0;
-                    case Op.XORI -> x[in.rd] = x[in.rs1] ^ in.imm;
-                    case Op.ORI -> x[in.rd] = x[in.rs1] | in.imm;
-                    case Op.ANDI -> x[in.rd] = x[in.rs1] & in.imm;
-                    case Op.SLLI -> x[in.rd] = x[in.rs1] << in.imm;
-                    case Op.SRLI -> x[in.rd] = x[in.rs1] >>> in.imm;
-                    case Op.SRAI -> x[in.rd] = x[in.rs1] >> in.imm;
-                    case Op.ADDW -> x[in.rd] = (int) (x[in.rs1] + x[in.rs2]);
-                    case Op.SUBW -> x[in.rd] = (int) (x[in.rs1] - x[in.rs2]);
-                    case Op.SLLW -> x[in.rd] = (int) x[in.rs1] << x[in.rs2];
-                    case Op.SRLW -> x[in.rd] = (int) x[in.rs1] >>> x[in.rs2];
-                    case Op.SRAW -> x[in.rd] = (int) x[in.rs1] >> x[in.rs2];
-                    case Op.ADDIW -> x[in.rd] = (int) (x[in.rs1] + in.imm);
-                    case Op.SLLIW -> x[in.rd] = (int) x[in.rs1] << in.imm;
-                    case Op.SRLIW -> x[in.rd] = (int) x[in.rs1] >>> in.imm;
-                    case Op.SRAIW -> x[in.rd] = (int) x[in.rs1] >> in.imm;
-                    case Op.MUL -> x[in.rd] = x[in.rs1] * x[in.rs2];
-                    case Op.MULH -> x[in.rd] = Alu.mulh(x[in.rs1], x[in.rs2]);
-                    case Op.MULHSU -> x[in.rd] = Alu.mulhsu(x[in.rs1], x[in.rs2]);
-                    case Op.MULHU -> x[in.rd] = Alu.mulhu(x[in.rs1], x[in.rs2]);
-                    case Op.DIV -> x[in.rd] = Alu.div(x[in.rs1], x[in.rs2]);
-                    case Op.DIVU -> x[in.rd] = Alu.divu(x[in.rs1], x[in.rs2]);
-                    case Op.REM -> x[in.rd] = Alu.rem(x[in.rs1], x[in.rs2]);
-                    case Op.REMU -> x[in.rd] = Alu.remu(x[in.rs1], x[in.rs2]);
-                    case Op.MULW -> x[in.rd] = (int) x[in.rs1] * (int) x[in.rs2];
-                    case Op.DIVW -> x[in.rd] = Alu.divw(x[in.rs1], x[in.rs2]);
-                    case Op.DIVUW -> x[in.rd] = Alu.divuw(x[in.rs1], x[in.rs2]);
-                    case Op.REMW -> x[in.rd] = Alu.remw(x[in.rs1], x[in.rs2]);
-                    case Op.REMUW -> x[in.rd] = Alu.remuw(x[in.rs1], x[in.rs2]);
-                    case Op.LB -> x[in.rd] = m.lb(x[in.rs1] + in.imm);
-                    case Op.LH -> x[in.rd] = m.lh(x[in.rs1] + in.imm);
-                    case Op.LW -> x[in.rd] = m.lw(x[in.rs1] + in.imm);
-                    case Op.LD -> x[in.rd] = m.ld(x[in.rs1] + in.imm);
-                    case Op.LBU -> x[in.rd] = m.lbu(x[in.rs1] + in.imm);
-                    case Op.LHU -> x[in.rd] = m.lhu(x[in.rs1] + in.imm);
-                    case Op.LWU -> x[in.rd] = m.lwu(x[in.rs1] + in.imm);
-                    case Op.SB -> m.sb(x[in.rs1] + in.imm, x[in.rs2]);
-                    case Op.SH -> m.sh(x[in.rs1] + in.imm, x[in.rs2]);
-                    case Op.SW -> m.sw(x[in.rs1] + in.imm, x[in.rs2]);
-                    case Op.SD -> m.sd(x[in.rs1] + in.imm, x[in.rs2]);
-                    case Op.FLD -> f[in.rd] = m.ld(x[in.rs1] + in.imm);
-                    case Op.FSD -> m.sd(x[in.rs1] + in.imm, f[in.rs2]);
-                    case Op.FLW -> f[in.rd] = FpOps.box((int) m.lw(x[in.rs1] + in.imm));
-                    case Op.FSW -> m.sw(x[in.rs1] + in.imm, f[in.rs2]);
-                    // Branches and jumps are always last in their block.
-                    case Op.BEQ -> { if (x[in.rs1] == x[in.rs2]) return taken(h, in.imm, n); }
-                    case Op.BNE -> { if (x[in.rs1] != x[in.rs2]) return taken(h, in.imm, n); }
-                    case Op.BLT -> { if (x[in.rs1] < x[in.rs2]) return taken(h, in.imm, n); }
-                    case Op.BGE -> { if (x[in.rs1] >= x[in.rs2]) return taken(h, in.imm, n); }
-                    case Op.BLTU -> { if (Long.compareUnsigned(x[in.rs1], x[in.rs2]) < 0) return taken(h, in.imm, n); }
-                    case Op.BGEU -> { if (Long.compareUnsigned(x[in.rs1], x[in.rs2]) >= 0) return taken(h, in.imm, n); }
-                    case Op.JAL -> {
-                        x[in.rd] = in.pc + in.len;
-                        return taken(h, in.imm, n);
-                    }
-                    case Op.JALR -> {
-                        long target = (x[in.rs1] + in.imm) & ~1L; // before writing rd: rd may be rs1
-                        x[in.rd] = in.pc + in.len;
-                        return taken(h, target, n);
-                    }
-                    default -> {
-                        StopReason r = RareOps.exec(h, in, i);
-                        if (r != null) {
-                            h.pc = in.pc;
-                            h.instret += i;
-                            return r;
+            // Run the block. Everything is inline here so the registers, TLBs and code arrays
+            // stay in locals from block to block.
+            final int[] ops = b.ops;
+            final long[] imms = b.imms;
+            final int n = ops.length;
+            long next = b.next;
+            int i = 0;
+            try {
+                block:
+                for (; i < n; i++) {
+                    final int w = ops[i];
+                    final int rd = (w >>> 8) & 0xff, rs1 = (w >>> 16) & 0xff, rs2 = w >>> 24;
+                    switch (w & 0xff) {
+                        case Op.NOP -> { }
+                        case Op.LI -> x[rd] = imms[i];
+                        case Op.MV -> x[rd] = x[rs1];
+                        case Op.ADD -> x[rd] = x[rs1] + x[rs2];
+                        case Op.SUB -> x[rd] = x[rs1] - x[rs2];
+                        case Op.SLL -> x[rd] = x[rs1] << x[rs2];
+                        case Op.SLT -> x[rd] = x[rs1] < x[rs2] ? 1 : 0;
+                        case Op.SLTU -> x[rd] = Long.compareUnsigned(x[rs1], x[rs2]) < 0 ? 1 : 0;
+                        case Op.XOR -> x[rd] = x[rs1] ^ x[rs2];
+                        case Op.SRL -> x[rd] = x[rs1] >>> x[rs2];
+                        case Op.SRA -> x[rd] = x[rs1] >> x[rs2];
+                        case Op.OR -> x[rd] = x[rs1] | x[rs2];
+                        case Op.AND -> x[rd] = x[rs1] & x[rs2];
+                        case Op.ADDI -> x[rd] = x[rs1] + imms[i];
+                        case Op.SLTI -> x[rd] = x[rs1] < imms[i] ? 1 : 0;
+                        case Op.SLTIU -> x[rd] = Long.compareUnsigned(x[rs1], imms[i]) < 0 ? 1 : 0;
+                        case Op.XORI -> x[rd] = x[rs1] ^ imms[i];
+                        case Op.ORI -> x[rd] = x[rs1] | imms[i];
+                        case Op.ANDI -> x[rd] = x[rs1] & imms[i];
+                        case Op.SLLI -> x[rd] = x[rs1] << imms[i];
+                        case Op.SRLI -> x[rd] = x[rs1] >>> imms[i];
+                        case Op.SRAI -> x[rd] = x[rs1] >> imms[i];
+                        case Op.ADDW -> x[rd] = (int) (x[rs1] + x[rs2]);
+                        case Op.SUBW -> x[rd] = (int) (x[rs1] - x[rs2]);
+                        case Op.SLLW -> x[rd] = (int) x[rs1] << x[rs2];
+                        case Op.SRLW -> x[rd] = (int) x[rs1] >>> x[rs2];
+                        case Op.SRAW -> x[rd] = (int) x[rs1] >> x[rs2];
+                        case Op.ADDIW -> x[rd] = (int) (x[rs1] + imms[i]);
+                        case Op.SLLIW -> x[rd] = (int) x[rs1] << imms[i];
+                        case Op.SRLIW -> x[rd] = (int) x[rs1] >>> imms[i];
+                        case Op.SRAIW -> x[rd] = (int) x[rs1] >> imms[i];
+                        case Op.MUL -> x[rd] = x[rs1] * x[rs2];
+                        case Op.MULH -> x[rd] = Alu.mulh(x[rs1], x[rs2]);
+                        case Op.MULHSU -> x[rd] = Alu.mulhsu(x[rs1], x[rs2]);
+                        case Op.MULHU -> x[rd] = Alu.mulhu(x[rs1], x[rs2]);
+                        case Op.DIV -> x[rd] = Alu.div(x[rs1], x[rs2]);
+                        case Op.DIVU -> x[rd] = Alu.divu(x[rs1], x[rs2]);
+                        case Op.REM -> x[rd] = Alu.rem(x[rs1], x[rs2]);
+                        case Op.REMU -> x[rd] = Alu.remu(x[rs1], x[rs2]);
+                        case Op.MULW -> x[rd] = (int) x[rs1] * (int) x[rs2];
+                        case Op.DIVW -> x[rd] = Alu.divw(x[rs1], x[rs2]);
+                        case Op.DIVUW -> x[rd] = Alu.divuw(x[rs1], x[rs2]);
+                        case Op.REMW -> x[rd] = Alu.remw(x[rs1], x[rs2]);
+                        case Op.REMUW -> x[rd] = Alu.remuw(x[rs1], x[rs2]);
+                        case Op.LB -> x[rd] = m.lb(x[rs1] + imms[i]);
+                        case Op.LH -> x[rd] = m.lh(x[rs1] + imms[i]);
+                        case Op.LW -> x[rd] = m.lw(x[rs1] + imms[i]);
+                        case Op.LD -> x[rd] = m.ld(x[rs1] + imms[i]);
+                        case Op.LBU -> x[rd] = m.lbu(x[rs1] + imms[i]);
+                        case Op.LHU -> x[rd] = m.lhu(x[rs1] + imms[i]);
+                        case Op.LWU -> x[rd] = m.lwu(x[rs1] + imms[i]);
+                        case Op.SB -> m.sb(x[rs1] + imms[i], x[rs2]);
+                        case Op.SH -> m.sh(x[rs1] + imms[i], x[rs2]);
+                        case Op.SW -> m.sw(x[rs1] + imms[i], x[rs2]);
+                        case Op.SD -> m.sd(x[rs1] + imms[i], x[rs2]);
+                        case Op.FLD -> f[rd] = m.ld(x[rs1] + imms[i]);
+                        case Op.FSD -> m.sd(x[rs1] + imms[i], f[rs2]);
+                        case Op.FLW -> f[rd] = FpOps.box((int) m.lw(x[rs1] + imms[i]));
+                        case Op.FSW -> m.sw(x[rs1] + imms[i], f[rs2]);
+                        // A taken conditional branch leaves the block (a side exit); not taken, the
+                        // block goes on. Jumps are always last in their block.
+                        case Op.BEQ -> { if (x[rs1] == x[rs2]) { next = imms[i++]; break block; } }
+                        case Op.BNE -> { if (x[rs1] != x[rs2]) { next = imms[i++]; break block; } }
+                        case Op.BLT -> { if (x[rs1] < x[rs2]) { next = imms[i++]; break block; } }
+                        case Op.BGE -> { if (x[rs1] >= x[rs2]) { next = imms[i++]; break block; } }
+                        case Op.BLTU -> { if (Long.compareUnsigned(x[rs1], x[rs2]) < 0) { next = imms[i++]; break block; } }
+                        case Op.BGEU -> { if (Long.compareUnsigned(x[rs1], x[rs2]) >= 0) { next = imms[i++]; break block; } }
+                        case Op.JAL -> {
+                            x[rd] = b.next; // the link: a jump is the last instruction
+                            next = imms[i];
+                        }
+                        case Op.JALR -> {
+                            long target = (x[rs1] + imms[i]) & ~1L; // before writing rd: rd may be rs1
+                            x[rd] = b.next;
+                            next = target;
+                        }
+                        default -> {
+                            StopReason r = RareOps.exec(h, b.code[i], i);
+                            if (r != null) {
+                                h.pc = b.code[i].pc;
+                                h.instret += i;
+                                return r;
+                            }
                         }
                     }
                 }
+            } catch (MemoryFault e) {
+                h.pc = b.code[i].pc;
+                h.instret += i;
+                return new StopReason.Fault(e.address, e.access, e.mapped);
             }
-        } catch (MemoryFault e) {
-            h.pc = code[i].pc;
-            h.instret += i;
-            return new StopReason.Fault(e.address, e.access, e.mapped);
+            h.instret += i; // n, or up to and including a taken branch
+            pc = next;
         }
-        h.pc = b.next;
-        h.instret += n;
-        return null;
-    }
-
-    private static StopReason taken(Hart h, long target, int n) {
-        h.pc = target;
-        h.instret += n;
-        return null;
     }
 }

@@ -23,7 +23,12 @@ import java.nio.ByteOrder;
  * <p>Confined to its hart's thread: no synchronisation.
  */
 public final class Mmu {
-    static final int BITS = 8, SIZE = 1 << BITS, MASK = SIZE - 1;
+    /**
+     * 4096 entries (16 MiB of reach) per TLB: a miss costs a VMA and page-table walk, and with
+     * 256 entries a 2 MiB sieve thrashed the write TLB and ran 2x slower. A flush (on a
+     * generation change) costs a few microseconds, far less than the mm operation causing it.
+     */
+    static final int BITS = 12, SIZE = 1 << BITS, MASK = SIZE - 1;
     private static final int OFF = AddressSpace.PAGE_SIZE - 1;
 
     static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);

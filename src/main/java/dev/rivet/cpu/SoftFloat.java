@@ -1,13 +1,12 @@
 package dev.rivet.cpu;
 
-import java.math.BigInteger;
-
 /**
  * Exact IEEE 754 arithmetic in software, as RISC-V's F and D extensions define it: every
  * operation computes its exact result as sign × integer × 2^exp (an integer that may carry a
  * "sticky" low bit standing for discarded non-zero bits), and {@link #roundPack} rounds that to
- * the target format in the requested mode and derives the exception flags. Used for every case
- * the fast paths in {@link Fpu} cannot prove correct.
+ * the target format in the requested mode and derives the exception flags. (Square roots are
+ * the exception: Java's root plus an exact residual decide them, see {@link #sqrt}.) Used for
+ * every case the fast paths in {@link FpJava} cannot prove correct.
  *
  * <p>NaN results are always the canonical NaN (RISC-V does not propagate payloads), and
  * underflow uses tininess after rounding, raising UF only when the result is also inexact.
@@ -109,15 +108,6 @@ final class SoftFloat {
             sticky = lo != 0 || (sh > 64 && (hi << (128 - sh)) != 0);
         }
         return roundPack(h, f, negative, sig | (sticky ? 1 : 0), exp + sh, rm);
-    }
-
-    /** {@link #roundPack} for a positive BigInteger significand. */
-    static long roundPackBig(Hart h, FpFormat f, boolean negative, BigInteger mag, int exp, int rm) {
-        int len = mag.bitLength();
-        if (len <= 63) return roundPack(h, f, negative, mag.longValue(), exp, rm);
-        int sh = len - 63;
-        boolean sticky = mag.getLowestSetBit() < sh;
-        return roundPack(h, f, negative, mag.shiftRight(sh).longValue() | (sticky ? 1 : 0), exp + sh, rm);
     }
 
     /** Shifts right by d, ORing every bit shifted out into bit 0. */
@@ -239,19 +229,41 @@ final class SoftFloat {
         if (f.isZero(a)) return a;
         if (f.sign(a)) return invalid(h, f);
         if (f.isInf(a)) return a;
+        // a = m × 2^e with m in [1, 4) and e even, so sqrt(a) = sqrt(m) × 2^(e/2), and m is
+        // exact as a double. Java's sqrt of m is the RNE root; the residual m - root² is exactly
+        // representable (no underflow near 1) and tells on which side the exact root lies,
+        // and whether it is exact. Roots are never ties, so RMM = RNE; a root of a finite
+        // value is never tiny nor overflowing, so scaling back by 2^(e/2) is exact.
         long sig = f.sig(a);
-        int exp = f.exp(a);
         int l = Long.numberOfLeadingZeros(sig) - 11; // to [2^52, 2^53)
         sig <<= l;
-        exp -= l;
-        if ((exp & 1) != 0) {
-            sig <<= 1;
-            exp--;
+        int e = f.exp(a) - l + 52;
+        double m = Double.longBitsToDouble((1023L << 52) | (sig & ((1L << 52) - 1)));
+        if ((e & 1) != 0) {
+            m *= 2;
+            e--;
         }
-        // sqrt(sig × 2^68) has 60+ bits, enough below either format's precision.
-        BigInteger[] qr = BigInteger.valueOf(sig).shiftLeft(68).sqrtAndRemainder();
-        long root = qr[0].longValue() | (qr[1].signum() != 0 ? 1 : 0);
-        return roundPack(h, f, false, root, (exp - 68) / 2, rm);
+        long root;
+        if (f == FpFormat.D) {
+            double y = Math.sqrt(m);
+            double rho = Math.fma(-y, y, m);
+            if (rho != 0) {
+                h.fflags |= NX;
+                if (rho < 0 && (rm == RTZ || rm == RDN)) y = Math.nextDown(y);
+                else if (rho > 0 && rm == RUP) y = Math.nextUp(y);
+            }
+            root = Double.doubleToRawLongBits(y);
+        } else {
+            float y = (float) Math.sqrt(m); // correctly rounded: 53 >= 2·24+2
+            double rho = m - (double) y * y; // y² has 48 bits: exact, and so is the difference
+            if (rho != 0) {
+                h.fflags |= NX;
+                if (rho < 0 && (rm == RTZ || rm == RDN)) y = Math.nextDown(y);
+                else if (rho > 0 && rm == RUP) y = Math.nextUp(y);
+            }
+            root = Float.floatToRawIntBits(y);
+        }
+        return root + ((long) (e / 2) << (f.p - 1)); // add e/2 to the exponent field
     }
 
     /**
@@ -283,15 +295,59 @@ final class SoftFloat {
             // A single's product has at most 48 bits: it is an exact term for addFinite.
             return addFinite(h, f, sp, siga * sigb, ep, sc, f.sig(c), f.exp(c), rm);
         }
-        BigInteger prod = BigInteger.valueOf(siga).multiply(BigInteger.valueOf(sigb));
-        BigInteger add = BigInteger.valueOf(f.sig(c));
-        int ec = f.exp(c);
-        int e = Math.min(ep, ec);
-        prod = prod.shiftLeft(ep - e);
-        add = add.shiftLeft(ec - e);
-        BigInteger sum = (sp ? prod.negate() : prod).add(sc ? add.negate() : add);
-        if (sum.signum() == 0) return zeroSum(f, rm);
-        return roundPackBig(h, f, sum.signum() < 0, sum.abs(), e, rm);
+        return fmaWide(h, f, sp, siga, sigb, ep, sc, f.sig(c), f.exp(c), rm);
+    }
+
+    /**
+     * The exact sum of a 106-bit product and an addend in 128-bit integers: both are placed
+     * with their top bit at bit 125, the smaller is aligned with a sticky bit (the argument of
+     * {@link #addFinite}, with 19+ guard bits below the product), and the 127-bit sum rounded.
+     */
+    private static long fmaWide(Hart h, FpFormat f, boolean sp, long siga, long sigb, int ep,
+                                boolean sc, long sigc, int ec, int rm) {
+        long xh = Math.multiplyHigh(siga, sigb), xl = siga * sigb; // < 2^106: unsigned = signed
+        int n = (xh != 0 ? Long.numberOfLeadingZeros(xh) : 64 + Long.numberOfLeadingZeros(xl)) - 2;
+        if (n >= 64) {
+            xh = xl << (n - 64);
+            xl = 0;
+        } else if (n > 0) {
+            xh = (xh << n) | (xl >>> (64 - n));
+            xl <<= n;
+        }
+        int ex = ep - n;
+        int m = Long.numberOfLeadingZeros(sigc) - 2; // the addend's top bit to 125 = 64 + 61
+        long yh = sigc << m, yl = 0;
+        int ey = ec - m - 64;
+        boolean sx = sp, sy = sc;
+        if (ex < ey || (ex == ey && (xh < yh || (xh == yh && Long.compareUnsigned(xl, yl) < 0)))) {
+            long t = xh; xh = yh; yh = t;
+            t = xl; xl = yl; yl = t;
+            int te = ex; ex = ey; ey = te;
+            boolean ts = sx; sx = sy; sy = ts;
+        }
+        int d = ex - ey;
+        if (d >= 128) {
+            yl = (yh | yl) != 0 ? 1 : 0;
+            yh = 0;
+        } else if (d >= 64) {
+            boolean sticky = yl != 0 || (d > 64 && (yh << (128 - d)) != 0);
+            yl = (yh >>> (d - 64)) | (sticky ? 1 : 0);
+            yh = 0;
+        } else if (d > 0) {
+            boolean sticky = (yl << (64 - d)) != 0;
+            yl = (yl >>> d) | (yh << (64 - d)) | (sticky ? 1 : 0);
+            yh >>>= d;
+        }
+        long hi, lo;
+        if (sx == sy) {
+            lo = xl + yl;
+            hi = xh + yh + (Long.compareUnsigned(lo, xl) < 0 ? 1 : 0);
+        } else {
+            lo = xl - yl;
+            hi = xh - yh - (Long.compareUnsigned(xl, yl) < 0 ? 1 : 0);
+            if ((hi | lo) == 0) return zeroSum(f, rm);
+        }
+        return roundPack128(h, f, sx, hi, lo, ex, rm);
     }
 
     /** Converts between formats; NaNs become the canonical NaN of the target. */

@@ -204,6 +204,28 @@ public final class FdTable {
         for (OpenFile f : dropped) f.close();
     }
 
+    /**
+     * close_range(2): closes (or, with {@code cloexecOnly}, marks FD_CLOEXEC) every open fd in
+     * [first, last]; numbers nobody holds are skipped silently.
+     */
+    public void closeRange(int first, int last, boolean cloexecOnly) {
+        List<OpenFile> dropped = new ArrayList<>();
+        synchronized (this) {
+            int end = Math.min(last, files.length - 1);
+            for (int fd = Math.max(first, 0); fd <= end; fd++) {
+                if (files[fd] == null || files[fd] == RESERVED) continue;
+                if (cloexecOnly) {
+                    cloexec[fd] = true;
+                } else {
+                    dropped.add(files[fd]);
+                    files[fd] = null;
+                    cloexec[fd] = false;
+                }
+            }
+        }
+        for (OpenFile f : dropped) f.close();
+    }
+
     /** Process exit: closes every fd, so host fds are released and buffered data is not lost. */
     public void closeAll() {
         List<OpenFile> dropped = new ArrayList<>();

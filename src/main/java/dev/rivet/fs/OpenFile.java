@@ -94,6 +94,35 @@ public abstract class OpenFile implements AutoCloseable {
     /** fsync(2) / fdatasync(2). Linux: EINVAL for files without an fsync method. */
     public void sync(boolean dataOnly) throws ErrnoException { throw Errno.EINVAL.ex(); }
 
+    // Inode operations reached through an fd (fchmod, fchown, futimens, fstatfs, flock, syncfs).
+    // Linux answers them for every file; a type that has not written them yet says ENOSYS
+    // rather than pretend.
+
+    /** fchmod(2): permission bits (07777). */
+    public void chmod(int mode) throws ErrnoException { throw Errno.ENOSYS.ex(); }
+
+    /** fchown(2): -1 leaves an id unchanged. */
+    public void chown(int uid, int gid) throws ErrnoException { throw Errno.ENOSYS.ex(); }
+
+    /** futimens: {@code times} is null (both now) or two 16-byte timespecs (UTIME_NOW/UTIME_OMIT allowed). */
+    public void setTimes(byte[] times) throws ErrnoException { throw Errno.ENOSYS.ex(); }
+
+    /** fstatfs(2): the 120-byte {@code struct statfs}. */
+    public byte[] statfs() throws ErrnoException { throw Errno.ENOSYS.ex(); }
+
+    /** flock(2). */
+    public void flock(int op) throws ErrnoException { throw Errno.ENOSYS.ex(); }
+
+    /**
+     * A record lock command on an open-file-description lock (F_OFD_GETLK/SETLK/SETLKW) with a
+     * {@code struct flock}; GETLK rewrites it. The syscall maps the process-owned F_GETLK
+     * family onto these.
+     */
+    public void lock(int ofdCmd, byte[] flock) throws ErrnoException { throw Errno.ENOSYS.ex(); }
+
+    /** syncfs(2). */
+    public void syncfs() throws ErrnoException { throw Errno.ENOSYS.ex(); }
+
     /** Which of {@code events} (POLL* bits) are ready now; the wait queue comes with poll. */
     public int pollReady(int events) { return DEFAULT_POLLMASK & events; }
 

@@ -14,6 +14,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Path resolution and the path-based operations, in guest terms: a guest path plus a guest
@@ -63,6 +64,15 @@ public final class Vfs {
         }
     }
 
+    /**
+     * pipe2(2)'s two descriptions (read end, write end), over a host pipe for now: the host
+     * gives PIPE_BUF atomicity, EPIPE and O_DIRECT packets. The caller has checked the flags.
+     */
+    public OpenFile[] pipe(int flags) throws ErrnoException {
+        int[] fds = Libc.pipe2(HostOpenFlags.toHost((flags & (Fcntl.O_NONBLOCK | Fcntl.O_DIRECT)) | Fcntl.O_CLOEXEC));
+        return new OpenFile[] {new HostFile(fds[0]), new HostFile(fds[1])};
+    }
+
     // ---- resolution -------------------------------------------------------------------------
 
     /** Where the host should look for a guest path: a host dirfd and a path relative to it, pinned while open. */
@@ -79,12 +89,43 @@ public final class Vfs {
      */
     private At at(FsContext ctx, FdTable fds, int dirfd, byte[] path, boolean emptyOk) throws ErrnoException {
         if (path.length == 0 && !emptyOk) throw Errno.ENOENT.ex();
-        if (path.length > 0 && path[0] == '/') return new At(HOST_AT_FDCWD, path, null);
+        if (path.length > 0 && path[0] == '/') {
+            At self = procSelf(ctx, fds, path);
+            return self != null ? self : new At(HOST_AT_FDCWD, path, null);
+        }
         OpenFile dir = dirfd == Fcntl.AT_FDCWD ? ctx.cwd() : fds.get(dirfd);
         if (dir instanceof HostFile h) return new At(h.hostFd(), path, dir);
         dir.close();
         // A dirfd that is not a host directory (pipe, socket …) has no names under it.
         throw (path.length == 0 ? Errno.ENOENT : Errno.ENOTDIR).ex();
+    }
+
+    /**
+     * The host's /proc/self is the JVM's: a guest path into it (see {@link ProcSelf}) is
+     * rewritten to the host fd behind the guest's fd or cwd, so readlink shows the right file
+     * and open reopens it, as on Linux. Null when the path is none of these.
+     */
+    private At procSelf(FsContext ctx, FdTable fds, byte[] path) throws ErrnoException {
+        ProcSelf.Link link = ProcSelf.find(path);
+        if (link == null) return null;
+        OpenFile target;
+        if (link.fd() == ProcSelf.CWD) {
+            target = ctx.cwd();
+        } else {
+            try {
+                target = fds.get(link.fd());
+            } catch (ErrnoException e) {
+                throw Errno.ENOENT.ex();  // as a missing /proc/self/fd entry
+            }
+        }
+        if (!(target instanceof HostFile h)) {
+            target.close();
+            throw Errno.ENOENT.ex();
+        }
+        byte[] head = ("/proc/self/fd/" + h.hostFd()).getBytes(StandardCharsets.US_ASCII);
+        byte[] out = Arrays.copyOf(head, head.length + path.length - link.rest());
+        System.arraycopy(path, link.rest(), out, head.length, path.length - link.rest());
+        return new At(HOST_AT_FDCWD, out, target);
     }
 
     private static int hostFlags(int guestFlags) {
@@ -180,6 +221,63 @@ public final class Vfs {
              Arena a = Arena.ofConfined()) {
             Libc.linkat(from.dirFd, Libc.cstr(a, from.path), to.dirFd, Libc.cstr(a, to.path), flags);
         }
+    }
+
+    /** mknodat(2): mode's permission bits masked by the umask; the host checks type and privilege. */
+    public void mknod(FsContext ctx, FdTable fds, int dirfd, byte[] path, int mode, int dev) throws ErrnoException {
+        try (At at = at(ctx, fds, dirfd, path, false); Arena a = Arena.ofConfined()) {
+            Libc.mknodat(at.dirFd, Libc.cstr(a, at.path), mode & ~(ctx.umask() & 0777), Integer.toUnsignedLong(dev));
+        }
+    }
+
+    /** fchmodat(2) (and fchmodat2's flags, which the host checks). */
+    public void chmod(FsContext ctx, FdTable fds, int dirfd, byte[] path, int mode, int flags) throws ErrnoException {
+        try (At at = at(ctx, fds, dirfd, path, (flags & Fcntl.AT_EMPTY_PATH) != 0); Arena a = Arena.ofConfined()) {
+            Libc.fchmodat(at.dirFd, Libc.cstr(a, at.path), mode & 07777, flags);
+        }
+    }
+
+    /** fchownat(2); the caller has checked flags. */
+    public void chown(FsContext ctx, FdTable fds, int dirfd, byte[] path, int uid, int gid, int flags) throws ErrnoException {
+        try (At at = at(ctx, fds, dirfd, path, (flags & Fcntl.AT_EMPTY_PATH) != 0); Arena a = Arena.ofConfined()) {
+            Libc.fchownat(at.dirFd, Libc.cstr(a, at.path), uid, gid, flags);
+        }
+    }
+
+    /** utimensat(2) with a path; {@code times} as for {@link OpenFile#setTimes}. */
+    public void setTimes(FsContext ctx, FdTable fds, int dirfd, byte[] path, byte[] times, int flags) throws ErrnoException {
+        try (At at = at(ctx, fds, dirfd, path, (flags & Fcntl.AT_EMPTY_PATH) != 0); Arena a = Arena.ofConfined()) {
+            MemorySegment t = times == null ? MemorySegment.NULL : a.allocateFrom(ValueLayout.JAVA_BYTE, times);
+            Libc.utimensat(at.dirFd, Libc.cstr(a, at.path), t, flags);
+        }
+    }
+
+    /** truncate(2). */
+    public void truncate(FsContext ctx, FdTable fds, byte[] path, long length) throws ErrnoException {
+        try (At at = at(ctx, fds, Fcntl.AT_FDCWD, path, false); Arena a = Arena.ofConfined()) {
+            Libc.truncate(Libc.cstr(a, hostPath(at)), length);
+        }
+    }
+
+    /** statfs(2): the 120-byte {@code struct statfs}. */
+    public byte[] statfs(FsContext ctx, FdTable fds, byte[] path) throws ErrnoException {
+        try (At at = at(ctx, fds, Fcntl.AT_FDCWD, path, false); Arena a = Arena.ofConfined()) {
+            MemorySegment out = a.allocate(HostFile.STATFS_SIZE, 8);
+            Libc.statfs(Libc.cstr(a, hostPath(at)), out);
+            return out.toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
+    /**
+     * A single host path for calls that have no *at form: absolute paths as they are, relative
+     * ones through the host's /proc/self/fd link of the directory they start from.
+     */
+    private static byte[] hostPath(At at) {
+        if (at.dirFd == HOST_AT_FDCWD) return at.path;
+        byte[] dir = ("/proc/self/fd/" + at.dirFd + "/").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = Arrays.copyOf(dir, dir.length + at.path.length);
+        System.arraycopy(at.path, 0, out, dir.length, at.path.length);
+        return out;
     }
 
     /** chdir(2): ENOENT/ENOTDIR from the lookup, then EACCES without search permission. */

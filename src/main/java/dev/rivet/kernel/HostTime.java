@@ -8,7 +8,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /**
- * The host's clocks and ids through libc (FFM): guest clocks that Linux keeps system-wide
+ * The host's clocks through libc (FFM): guest clocks that Linux keeps system-wide
  * (REALTIME, MONOTONIC, BOOTTIME, TAI, the coarse and raw variants) are the host's own, read
  * with the host's clock_gettime so they agree with everything else on the machine.
  */
@@ -20,8 +20,6 @@ final class HostTime {
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
     private static final MethodHandle CLOCK_GETRES = libc("clock_getres",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
-    private static final MethodHandle GETUID = libc("getuid", FunctionDescriptor.of(ValueLayout.JAVA_INT));
-    private static final MethodHandle GETGID = libc("getgid", FunctionDescriptor.of(ValueLayout.JAVA_INT));
 
     private static MethodHandle libc(String name, FunctionDescriptor fd) {
         return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(), fd);
@@ -37,13 +35,5 @@ final class HostTime {
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
-    }
-
-    static int uid() {
-        try { return (int) GETUID.invokeExact(); } catch (Throwable t) { throw new IllegalStateException(t); }
-    }
-
-    static int gid() {
-        try { return (int) GETGID.invokeExact(); } catch (Throwable t) { throw new IllegalStateException(t); }
     }
 }

@@ -33,10 +33,6 @@ public final class Kernel {
 
     public int allocateId() { return nextId.getAndIncrement(); }
 
-    public int hostUid() { return HostTime.uid(); }
-
-    public int hostGid() { return HostTime.gid(); }
-
     /** Runs {@code task} on the calling thread until its process ends; returns how it ended. */
     public ExitStatus run(Task task) {
         task.thread = Thread.currentThread();
@@ -59,7 +55,10 @@ public final class Kernel {
             return e.status;
         } finally {
             p.removeThread(task);
-            p.fds.closeAll();
+            if (p.threadCount() == 0) { // the last thread out closes what the process held
+                p.fds.closeAll();
+                p.fs.release();
+            }
         }
     }
 

@@ -7,6 +7,9 @@ import dev.rivet.fs.FdTable;
 import dev.rivet.fs.OpenFile;
 import dev.rivet.kernel.Task;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 import static dev.rivet.syscall.ArgKind.FD;
 import static dev.rivet.syscall.ArgKind.HEX;
 import static dev.rivet.syscall.ArgKind.INT;
@@ -21,10 +24,13 @@ public final class SysFcntl {
     static final int FIONBIO = 0x5421;
 
     public static void register(SyscallTable t) {
-        t.partial("fcntl", "F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL only; "
-                + "locks, owners, leases, notify, seals and pipe sizes answer EINVAL", SysFcntl::fcntl, FD, INT, HEX);
-        t.partial("ioctl", "FIOCLEX, FIONCLEX, FIONBIO, FIONREAD, and TCGETS/TIOCGWINSZ on host terminals; "
-                + "everything else ENOTTY", SysFcntl::ioctl, FD, HEX, HEX);
+        t.partial("fcntl", "F_DUPFD(_CLOEXEC), F_GETFD, F_SETFD, F_GETFL, F_SETFL, record locks; "
+                + "F_GETLK/F_SETLK/F_SETLKW are open-file-description locks on the host (they conflict "
+                + "between two opens of one file in one process, report l_pid -1, and SETLKW cannot be "
+                + "interrupted); owners, leases, notify, seals and pipe sizes answer EINVAL",
+                SysFcntl::fcntl, FD, INT, HEX);
+        t.partial("ioctl", "FIOCLEX, FIONCLEX, FIONBIO, FIONREAD, and TCGETS/TCSETS(W/F)/TIOCGWINSZ/TIOCSWINSZ on host "
+                + "terminals; everything else (job control, sessions) ENOTTY", SysFcntl::ioctl, FD, HEX, HEX);
     }
 
     static long fcntl(Task t, Args a) throws ErrnoException {
@@ -45,9 +51,28 @@ public final class SysFcntl {
                     f.setStatusFlags(a.i(2));
                     yield 0;
                 }
+                case Fcntl.F_GETLK, Fcntl.F_OFD_GETLK -> lock(t, f, Fcntl.F_OFD_GETLK, a.l(2), a.i(1) == Fcntl.F_GETLK);
+                case Fcntl.F_SETLK, Fcntl.F_OFD_SETLK -> lock(t, f, Fcntl.F_OFD_SETLK, a.l(2), a.i(1) == Fcntl.F_SETLK);
+                case Fcntl.F_SETLKW, Fcntl.F_OFD_SETLKW -> lock(t, f, Fcntl.F_OFD_SETLKW, a.l(2), a.i(1) == Fcntl.F_SETLKW);
                 default -> throw Errno.EINVAL.ex();
             };
         }
+    }
+
+    /**
+     * Record locks. All guest processes share one host process, whose POSIX locks would never
+     * conflict with each other, so locks become the host's open-file-description locks, which
+     * conflict between descriptions as POSIX locks do between processes.
+     */
+    private static long lock(Task t, OpenFile f, int ofdCmd, long addr, boolean posix) throws ErrnoException {
+        byte[] fl = t.memory().read(addr, Fcntl.FLOCK_SIZE);
+        ByteBuffer b = ByteBuffer.wrap(fl).order(ByteOrder.LITTLE_ENDIAN);
+        // OFD commands demand l_pid 0; the POSIX ones ignore what the caller put there.
+        if (posix) b.putInt(Fcntl.FLOCK_PID, 0);
+        else if (b.getInt(Fcntl.FLOCK_PID) != 0) throw Errno.EINVAL.ex();
+        f.lock(ofdCmd, fl);
+        if (ofdCmd == Fcntl.F_OFD_GETLK) t.memory().write(addr, fl);
+        return 0;
     }
 
     static long ioctl(Task t, Args a) throws ErrnoException {

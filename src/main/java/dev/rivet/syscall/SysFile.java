@@ -3,12 +3,16 @@ package dev.rivet.syscall;
 import dev.rivet.abi.Errno;
 import dev.rivet.abi.ErrnoException;
 import dev.rivet.abi.Fcntl;
+import dev.rivet.abi.Signal;
 import dev.rivet.fs.FdTable;
 import dev.rivet.fs.OpenFile;
+import dev.rivet.host.Libc;
+import dev.rivet.kernel.SigAction;
 import dev.rivet.kernel.Task;
 
 import static dev.rivet.syscall.ArgKind.DIRFD;
 import static dev.rivet.syscall.ArgKind.FD;
+import static dev.rivet.syscall.ArgKind.HEX;
 import static dev.rivet.syscall.ArgKind.INT;
 import static dev.rivet.syscall.ArgKind.LONG;
 import static dev.rivet.syscall.ArgKind.MODE;
@@ -43,7 +47,25 @@ public final class SysFile {
         t.add("fdatasync", SysFile::fdatasync, FD);
         t.add("dup", SysFile::dup, FD);
         t.add("dup3", SysFile::dup3, FD, FD, OPEN_FLAGS);
+        t.add("preadv", SysFile::preadv, FD, PTR, INT, LONG);
+        t.add("pwritev", SysFile::pwritev, FD, PTR, INT, LONG);
+        t.partial("preadv2", "flags: only RWF_HIPRI (a hint) is accepted; others EOPNOTSUPP",
+                SysFile::preadv2, FD, PTR, INT, LONG, LONG, HEX);
+        t.partial("pwritev2", "flags: RWF_HIPRI, RWF_DSYNC, RWF_SYNC; others EOPNOTSUPP",
+                SysFile::pwritev2, FD, PTR, INT, LONG, LONG, HEX);
+        t.partial("pipe2", "a host pipe: a blocked read or write cannot be interrupted by a guest signal, "
+                + "and F_SETPIPE_SZ is not there", SysFile::pipe2, PTR, OPEN_FLAGS);
+        t.add("sync", SysFile::sync);
+        t.add("syncfs", SysFile::syncfs, FD);
+        t.partial("flock", "blocks the thread without a way for a signal to interrupt it", SysFile::flock, FD, INT);
+        t.partial("close_range", "CLOSE_RANGE_UNSHARE does not unshare a table shared by CLONE_FILES",
+                SysFile::closeRange, FD, FD, HEX);
     }
+
+    // RWF_* flags of preadv2/pwritev2.
+    static final int RWF_HIPRI = 1, RWF_DSYNC = 2, RWF_SYNC = 4;
+    // close_range flags.
+    static final int CLOSE_RANGE_UNSHARE = 1 << 1, CLOSE_RANGE_CLOEXEC = 1 << 2;
 
     static FdTable fds(Task t) { return t.process.fds; }
 
@@ -75,7 +97,7 @@ public final class SysFile {
 
     static long write(Task t, Args a) throws ErrnoException {
         try (OpenFile f = fds(t).get(a.i(0))) {
-            return FileIo.write(f, t.memory(), FileIo.Segments.one(a.l(1), a.l(2)), false, 0);
+            return written(t, f, FileIo.Segments.one(a.l(1), a.l(2)), false, 0);
         }
     }
 
@@ -87,21 +109,23 @@ public final class SysFile {
 
     static long writev(Task t, Args a) throws ErrnoException {
         try (OpenFile f = fds(t).get(a.i(0))) {
-            return FileIo.write(f, t.memory(), FileIo.iovecs(t.memory(), a.l(1), a.i(2)), false, 0);
+            return written(t, f, FileIo.iovecs(t.memory(), a.l(1), a.i(2)), false, 0);
         }
     }
 
     static long pread64(Task t, Args a) throws ErrnoException {
+        // Linux checks the offset before the fd.
+        if (a.l(3) < 0) throw Errno.EINVAL.ex();
         try (OpenFile f = fds(t).get(a.i(0))) {
-            if (a.l(3) < 0) throw Errno.EINVAL.ex();
             return FileIo.read(f, t.memory(), FileIo.Segments.one(a.l(1), a.l(2)), true, a.l(3));
         }
     }
 
     static long pwrite64(Task t, Args a) throws ErrnoException {
+        // Linux checks the offset before the fd.
+        if (a.l(3) < 0) throw Errno.EINVAL.ex();
         try (OpenFile f = fds(t).get(a.i(0))) {
-            if (a.l(3) < 0) throw Errno.EINVAL.ex();
-            return FileIo.write(f, t.memory(), FileIo.Segments.one(a.l(1), a.l(2)), true, a.l(3));
+            return written(t, f, FileIo.Segments.one(a.l(1), a.l(2)), true, a.l(3));
         }
     }
 
@@ -122,8 +146,8 @@ public final class SysFile {
     }
 
     static long ftruncate(Task t, Args a) throws ErrnoException {
+        if (a.l(1) < 0) throw Errno.EINVAL.ex();
         try (OpenFile f = fds(t).get(a.i(0))) {
-            if (a.l(1) < 0) throw Errno.EINVAL.ex();
             f.truncate(a.l(1));
             return 0;
         }
@@ -140,6 +164,136 @@ public final class SysFile {
         try (OpenFile f = fds(t).get(a.i(0))) {
             f.sync(true);
             return 0;
+        }
+    }
+
+    static long preadv(Task t, Args a) throws ErrnoException {
+        // On a 64-bit kernel pos_l is the whole offset (pos_h is for 32-bit callers).
+        long pos = a.l(3);
+        if (pos < 0) throw Errno.EINVAL.ex();
+        try (OpenFile f = fds(t).get(a.i(0))) {
+            FileIo.Segments s = FileIo.iovecs(t.memory(), a.l(1), a.i(2));
+            return FileIo.read(f, t.memory(), s, true, pos);
+        }
+    }
+
+    static long pwritev(Task t, Args a) throws ErrnoException {
+        long pos = a.l(3);
+        if (pos < 0) throw Errno.EINVAL.ex();
+        try (OpenFile f = fds(t).get(a.i(0))) {
+            FileIo.Segments s = FileIo.iovecs(t.memory(), a.l(1), a.i(2));
+            return written(t, f, s, true, pos);
+        }
+    }
+
+    /** preadv2: offset -1 means the file offset, as readv. */
+    static long preadv2(Task t, Args a) throws ErrnoException {
+        long pos = a.l(3);
+        int flags = a.i(5);
+        if ((flags & ~RWF_HIPRI) != 0) throw Errno.EOPNOTSUPP.ex();
+        if (pos < -1) throw Errno.EINVAL.ex();
+        try (OpenFile f = fds(t).get(a.i(0))) {
+            FileIo.Segments s = FileIo.iovecs(t.memory(), a.l(1), a.i(2));
+            return FileIo.read(f, t.memory(), s, pos != -1, pos);
+        }
+    }
+
+    static long pwritev2(Task t, Args a) throws ErrnoException {
+        long pos = a.l(3);
+        int flags = a.i(5);
+        if ((flags & ~(RWF_HIPRI | RWF_DSYNC | RWF_SYNC)) != 0) throw Errno.EOPNOTSUPP.ex();
+        if (pos < -1) throw Errno.EINVAL.ex();
+        try (OpenFile f = fds(t).get(a.i(0))) {
+            FileIo.Segments s = FileIo.iovecs(t.memory(), a.l(1), a.i(2));
+            long n = written(t, f, s, pos != -1, pos);
+            // Per-write O_DSYNC/O_SYNC: the data is on disk before the call returns.
+            if ((flags & (RWF_DSYNC | RWF_SYNC)) != 0 && n > 0) f.sync((flags & RWF_SYNC) == 0);
+            return n;
+        }
+    }
+
+    static long pipe2(Task t, Args a) throws ErrnoException {
+        int flags = a.i(1);
+        if ((flags & ~(Fcntl.O_CLOEXEC | Fcntl.O_NONBLOCK | Fcntl.O_DIRECT)) != 0) throw Errno.EINVAL.ex();
+        boolean cloexec = (flags & Fcntl.O_CLOEXEC) != 0;
+        FdTable fds = fds(t);
+        // Numbers first, as Linux: EMFILE leaves nothing behind.
+        int r = fds.reserve(cloexec);
+        int w;
+        try {
+            w = fds.reserve(cloexec);
+        } catch (ErrnoException e) {
+            fds.unreserve(r);
+            throw e;
+        }
+        OpenFile[] ends;
+        try {
+            ends = t.process.fs.vfs.pipe(flags);
+        } catch (ErrnoException e) {
+            fds.unreserve(r);
+            fds.unreserve(w);
+            throw e;
+        }
+        try {
+            t.memory().write32(a.l(0), r);
+            t.memory().write32(a.l(0) + 4, w);
+        } catch (ErrnoException e) {
+            fds.unreserve(r);
+            fds.unreserve(w);
+            ends[0].close();
+            ends[1].close();
+            throw e;
+        }
+        fds.install(r, ends[0]);
+        fds.install(w, ends[1]);
+        return 0;
+    }
+
+    static long sync(Task t, Args a) {
+        Libc.sync();
+        return 0;
+    }
+
+    static long syncfs(Task t, Args a) throws ErrnoException {
+        try (OpenFile f = fds(t).get(a.i(0))) {
+            f.syncfs();
+            return 0;
+        }
+    }
+
+    static long flock(Task t, Args a) throws ErrnoException {
+        try (OpenFile f = fds(t).get(a.i(0))) {
+            f.flock(a.i(1));
+            return 0;
+        }
+    }
+
+    static long closeRange(Task t, Args a) throws ErrnoException {
+        long first = a.u32(0), last = a.u32(1);
+        int flags = a.i(2);
+        if ((flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC)) != 0) throw Errno.EINVAL.ex();
+        if (first > last) throw Errno.EINVAL.ex();
+        fds(t).closeRange((int) Math.min(first, Integer.MAX_VALUE), (int) Math.min(last, Integer.MAX_VALUE),
+                (flags & CLOSE_RANGE_CLOEXEC) != 0);
+        return 0;
+    }
+
+    /**
+     * A write of any form. Linux sends SIGPIPE with EPIPE (a pipe or socket with no reader);
+     * until signal delivery exists only the default action, death, is carried out, and an
+     * ignored, blocked or handled SIGPIPE leaves just the EPIPE.
+     */
+    private static long written(Task t, OpenFile f, FileIo.Segments s, boolean positional, long pos)
+            throws ErrnoException {
+        try {
+            return FileIo.write(f, t.memory(), s, positional, pos);
+        } catch (ErrnoException e) {
+            if (e.errno == Errno.EPIPE
+                    && t.process.action(Signal.SIGPIPE).handler() == SigAction.SIG_DFL
+                    && (t.sigmask & Signal.bit(Signal.SIGPIPE)) == 0) {
+                t.process.kernel.killProcess(t, Signal.SIGPIPE);
+            }
+            throw e;
         }
     }
 

@@ -35,7 +35,8 @@ public final class SysFs {
         t.add("fstat", SysFs::fstat, FD, STRUCT);
         t.add("newfstatat", SysFs::newfstatat, DIRFD, PATH, STRUCT, HEX);
         t.add("statx", SysFs::statx, DIRFD, PATH, HEX, HEX, STRUCT);
-        t.partial("readlinkat", "/proc/self/exe is the only /proc link answered in guest terms",
+        t.partial("readlinkat", "/proc/self/exe, /proc/self/fd/N, /dev/fd/N and /proc/self/cwd are answered in guest "
+                + "terms; the rest of /proc is the host's (the JVM's)",
                 SysFs::readlinkat, DIRFD, PATH, BUF_OUT, SIZE);
         t.add("faccessat", SysFs::faccessat, DIRFD, PATH, INT);
         t.add("faccessat2", SysFs::faccessat2, DIRFD, PATH, INT, HEX);

@@ -103,7 +103,12 @@ public final class SysProcess {
             m.write64(oldAddr, l.soft(resource));
             m.write64(oldAddr + 8, l.hard(resource));
         }
-        if (newAddr != 0) l.set(resource, newSoft, newHard);
+        if (newAddr != 0) {
+            l.set(resource, newSoft, newHard);
+            // Subsystems that keep their own copy of a limit follow it.
+            if (resource == Limits.NOFILE) task.process.fds.setLimit((int) Math.min(newSoft & Long.MAX_VALUE, Integer.MAX_VALUE));
+            if (resource == Limits.STACK) task.process.memory.setStackLimit(newSoft);
+        }
         return 0;
     }
 

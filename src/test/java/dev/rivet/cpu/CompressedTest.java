@@ -173,4 +173,39 @@ class CompressedTest {
         m.expect("s1", 8);
         m.expect("sp", 0x40800 - 32);
     }
+
+    @Test
+    void compressedJumpsLinkPastThemselves() {
+        Machine m = Machine.exec("""
+                .option rvc
+                la t0, fn
+                c.jalr t0                 # ra = address after this 2-byte instruction
+            back:
+                la t1, back
+                sub a1, ra, t1
+                c.j 1f
+                c.li a2, 9                # skipped
+            1:  c.li a3, 4
+                ecall
+            fn: c.li a0, 7
+                c.jr ra
+                """);
+        m.expect("a0", 7);
+        m.expect("a1", 0);
+        m.expect("a2", 0);
+        m.expect("a3", 4);
+    }
+
+    @Test
+    void decodersNeverThrow() {
+        for (int c = 0; c < 0x10000; c++) {
+            if ((c & 3) != 3) Rvc.decode(c, 0x1000);
+        }
+        Random r = new Random(7);
+        for (int k = 0; k < 2_000_000; k++) {
+            int w = r.nextInt() | 3;
+            Insn in = Decoder.decode(w, 0x1000);
+            assertEquals(4, in.len);
+        }
+    }
 }

@@ -21,27 +21,52 @@ import org.junit.jupiter.api.Test;
  * Differential test of {@link Fpu} against qemu-riscv64's softfloat: the riscv64 program
  * src/test/resources/fpu/fpuref.c (built here with the cross gcc) executes each vector's
  * instruction with a static rounding mode and reports the result bits and fflags. Every vector
- * is run through Fpu twice: with fflags clear (the exact soft-float path) and with NX already
- * set (which enables the Java-arithmetic fast path in RNE), and both must agree with qemu.
+ * is run through Fpu twice, with fflags clear and with NX already set (which changes which
+ * fast paths apply), and through the SoftFloat routine alone where Fpu has fast paths; all
+ * must agree with qemu.
  */
 class FpuQemuDiffTest {
     /** Vectors per op and rounding mode. */
     static final int PER_RM = Integer.getInteger("fpu.diff.perRm", 4000);
-    static final Path SRC = Path.of("src/test/resources/fpu/fpuref.c");
-    static final Path BIN = Path.of("target/fpu/fpuref");
-    static final String SPECS = "/work/main/.cache/musl/usr/lib/riscv64-linux-musl/musl-gcc.specs";
+    static final Path HOME = Path.of(System.getProperty("rivet.home", "."));
+    static final Path SRC = HOME.resolve("src/test/resources/fpu/fpuref.c");
+    static final Path BIN = HOME.resolve("target/fpu/fpuref");
+    /** The musl sysroot that scripts/toolchain.sh prepares. */
+    static final Path SPECS = HOME.resolve(".cache/musl/usr/lib/riscv64-linux-musl/musl-gcc.specs");
 
     enum Shape { R2, R1, R3, N2, C2, C1, FI, IF }
 
     interface Impl { long apply(Hart h, long a, long b, long c, int rm); }
 
-    /** One instruction: opcode as in fpuref.c, operand format(s), whether the result is a single. */
-    record Op(int code, String name, Shape shape, FpFormat in, boolean singleResult, Impl impl) {}
+    /**
+     * One instruction: opcode as in fpuref.c, operand format(s), whether the result is a single,
+     * the Fpu method, and for ops that have Java fast paths the SoftFloat routine alone (so the
+     * exact path is compared on ordinary operands too, not only where the fast path gives up).
+     */
+    record Op(int code, String name, Shape shape, FpFormat in, boolean singleResult, Impl impl, Impl soft) {}
 
     static final List<Op> OPS = new ArrayList<>();
 
     static void op(int code, String name, Shape shape, FpFormat in, boolean singleResult, Impl impl) {
-        OPS.add(new Op(code, name, shape, in, singleResult, impl));
+        OPS.add(new Op(code, name, shape, in, singleResult, impl, soft(name)));
+    }
+
+    static Impl soft(String name) {
+        FpFormat S = FpFormat.S, D = FpFormat.D;
+        FpFormat f = name.endsWith(".s") ? S : D;
+        return switch (name.substring(0, name.length() - 2)) {
+            case "fadd" -> (h, a, b, c, rm) -> SoftFloat.add(h, f, a, b, rm);
+            case "fsub" -> (h, a, b, c, rm) -> SoftFloat.sub(h, f, a, b, rm);
+            case "fmul" -> (h, a, b, c, rm) -> SoftFloat.mul(h, f, a, b, rm);
+            case "fdiv" -> (h, a, b, c, rm) -> SoftFloat.div(h, f, a, b, rm);
+            case "fsqrt" -> (h, a, b, c, rm) -> SoftFloat.sqrt(h, f, a, rm);
+            case "fmadd" -> (h, a, b, c, rm) -> SoftFloat.fma(h, f, a, b, c, false, false, rm);
+            case "fmsub" -> (h, a, b, c, rm) -> SoftFloat.fma(h, f, a, b, c, false, true, rm);
+            case "fnmsub" -> (h, a, b, c, rm) -> SoftFloat.fma(h, f, a, b, c, true, false, rm);
+            case "fnmadd" -> (h, a, b, c, rm) -> SoftFloat.fma(h, f, a, b, c, true, true, rm);
+            case "fcvt.s" -> name.equals("fcvt.s.d") ? (h, a, b, c, rm) -> SoftFloat.convert(h, D, S, a, rm) : null;
+            default -> null;
+        };
     }
 
     static long u(int x) { return x & 0xffffffffL; }
@@ -105,11 +130,11 @@ class FpuQemuDiffTest {
     }
 
     static Path reference() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(onPath("qemu-riscv64") && onPath("riscv64-linux-gnu-gcc") && Files.exists(Path.of(SPECS)),
-                "qemu-riscv64, the riscv64 cross gcc and the musl specs are needed");
+        Assumptions.assumeTrue(onPath("qemu-riscv64") && onPath("riscv64-linux-gnu-gcc") && Files.exists(SPECS),
+                "qemu-riscv64, the riscv64 cross gcc and the musl sysroot (scripts/toolchain.sh) are needed");
         if (!Files.exists(BIN) || Files.getLastModifiedTime(BIN).compareTo(Files.getLastModifiedTime(SRC)) < 0) {
             Files.createDirectories(BIN.getParent());
-            Process p = new ProcessBuilder("riscv64-linux-gnu-gcc", "-specs", SPECS, "-static", "-O2",
+            Process p = new ProcessBuilder("riscv64-linux-gnu-gcc", "-specs", SPECS.toString(), "-static", "-O2",
                     SRC.toString(), "-o", BIN.toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             assertEquals(0, p.waitFor(), "building fpuref: " + out);
@@ -126,7 +151,12 @@ class FpuQemuDiffTest {
 
     /** Runs the vectors (op, rm, a, b, c) under qemu; returns {result, fflags} pairs. */
     static long[] runQemu(Path bin, ByteBuffer in, int n) throws Exception {
-        Process p = new ProcessBuilder("qemu-riscv64", bin.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return runGuest(List.of("qemu-riscv64", bin.toString()), in, n);
+    }
+
+    /** Runs the reference program with a launcher command; returns {result, fflags} pairs. */
+    static long[] runGuest(List<String> command, ByteBuffer in, int n) throws Exception {
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Thread writer = Thread.ofPlatform().start(() -> {
             try (OutputStream os = p.getOutputStream()) {
                 os.write(in.array(), 0, n * 32);
@@ -136,9 +166,9 @@ class FpuQemuDiffTest {
         });
         byte[] out = p.getInputStream().readAllBytes();
         writer.join();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "qemu timed out");
-        assertEquals(0, p.exitValue(), "qemu exit status");
-        assertEquals(n * 16, out.length, "qemu output size");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), command + " timed out");
+        assertEquals(0, p.exitValue(), command + ": exit status");
+        assertEquals(n * 16, out.length, command + ": output size");
         ByteBuffer ob = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
         long[] r = new long[2 * n];
         for (int i = 0; i < 2 * n; i++) r[i] = ob.getLong();
@@ -174,15 +204,18 @@ class FpuQemuDiffTest {
                     excluded++;
                     continue;
                 }
-                for (int preset : new int[] {0, Fpu.NX}) {
+                for (int run = 0; run < 3; run++) {
+                    Impl impl = run < 2 ? op.impl() : op.soft();
+                    if (impl == null) continue;
+                    int preset = run == 1 ? Fpu.NX : 0;
                     Hart h = new Hart(null);
                     h.fflags = preset;
-                    long r = op.impl().apply(h, v[0], v[1], v[2], rm);
+                    long r = impl.apply(h, v[0], v[1], v[2], rm);
                     if (r != qr || h.fflags != (qf | preset)) {
                         opMismatch++;
                         if (report.size() < 25) {
-                            report.add(String.format("%s rm=%d a=%x b=%x c=%x preset=%x: qemu %x flags %x, Fpu %x flags %x",
-                                    op.name(), rm, v[0], v[1], v[2], preset, qr, qf, r, h.fflags));
+                            report.add(String.format("%s%s rm=%d a=%x b=%x c=%x preset=%x: qemu %x flags %x, Fpu %x flags %x",
+                                    op.name(), run == 2 ? " (SoftFloat alone)" : "", rm, v[0], v[1], v[2], preset, qr, qf, r, h.fflags));
                         }
                     }
                 }
@@ -192,9 +225,46 @@ class FpuQemuDiffTest {
             counts.append(String.format("%-10s %6d vectors, %d mismatches%n", op.name(), n, opMismatch));
         }
         System.out.print(counts);
-        System.out.printf("FpuQemuDiffTest: %d vectors (each checked on the slow and the fast path), %d mismatches, %d excluded%n",
+        System.out.printf("FpuQemuDiffTest: %d vectors (each through Fpu with fflags clear and with NX set, and through SoftFloat alone where Fpu has fast paths), %d mismatches, %d excluded%n",
                 total, mismatches, excluded);
         if (mismatches != 0) fail(mismatches + " mismatches against qemu, first ones:\n" + String.join("\n", report));
+    }
+
+    /**
+     * The same reference program run by Rivet itself (interpreter, F/D decoding, NaN-boxing,
+     * fcsr access through fsflags/frflags, all calling Fpu) must write exactly what qemu writes.
+     */
+    @Test
+    void rivetRunsTheReferenceLikeQemu() throws Exception {
+        Path bin = reference();
+        Path launcher = HOME.resolve("rivet");
+        Assumptions.assumeTrue(Files.isExecutable(launcher) && Files.exists(HOME.resolve("target/classes/dev/rivet/cli/Main.class")),
+                "the rivet launcher and compiled classes are needed");
+        Vectors gen = new Vectors(new SplittableRandom(0x71e7L));
+        int per = 2000, n = per * OPS.size();
+        ByteBuffer in = ByteBuffer.allocate(n * 32).order(ByteOrder.LITTLE_ENDIAN);
+        String[] names = new String[n];
+        int i = 0;
+        for (Op op : OPS) {
+            for (int k = 0; k < per; k++, i++) {
+                long[] v = gen.vector(op);
+                names[i] = String.format("%s rm=%d a=%x b=%x c=%x", op.name(), k % 5, v[0], v[1], v[2]);
+                in.putInt(op.code()).putInt(k % 5).putLong(v[0]).putLong(v[1]).putLong(v[2]);
+            }
+        }
+        long[] q = runQemu(bin, in, n);
+        long[] r = runGuest(List.of(launcher.toString(), "run", bin.toString()), in, n);
+        List<String> report = new ArrayList<>();
+        int mismatches = 0;
+        for (i = 0; i < n; i++) {
+            if (q[2 * i] != r[2 * i] || q[2 * i + 1] != r[2 * i + 1]) {
+                if (mismatches++ < 20) {
+                    report.add(String.format("%s: qemu %x flags %x, rivet %x flags %x", names[i], q[2 * i], q[2 * i + 1], r[2 * i], r[2 * i + 1]));
+                }
+            }
+        }
+        System.out.printf("FpuQemuDiffTest: %d vectors run by rivet and by qemu, %d mismatches%n", n, mismatches);
+        if (mismatches != 0) fail(mismatches + " mismatches between rivet and qemu:\n" + String.join("\n", report));
     }
 
     /**
@@ -340,6 +410,11 @@ class FpuQemuDiffTest {
                 double t = target(f), y = val(f, b);
                 double x = name.startsWith("fdiv") ? t * y : name.startsWith("fmul") ? t / y : t - y;
                 a = nudge(f, bits(f, x));
+            } else if (k < 8) {
+                // both near the largest exponent: sums that overflow, or ties just below it
+                int max = f.expField - 1;
+                a = (rnd.nextBoolean() ? f.signBit : 0) | ((long) (max - rnd.nextInt(4)) << (f.p - 1)) | frac(f);
+                b = (rnd.nextBoolean() ? f.signBit : 0) | ((long) (max - rnd.nextInt(4)) << (f.p - 1)) | frac(f);
             } else {
                 b = fp(f);
             }

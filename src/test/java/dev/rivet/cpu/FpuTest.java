@@ -109,6 +109,18 @@ class FpuTest {
     }
 
     @Test
+    void tiesNearTheMaximum() {
+        // 0x1.fffffcp126 - 0x1.fffffep127 = -0x1.7fffffp127 exactly: a tie between 0xff3fffff
+        // and 0xff400000. The error-free sum overflows internally here (a fast-path trap).
+        checkS(0xff400000, NX, h -> Fpu.fsubS(h, 0x7e7ffffe, 0x7f7fffff, RNE));
+        checkS(0xff3fffff, NX, h -> Fpu.fsubS(h, 0x7e7ffffe, 0x7f7fffff, RUP));
+        checkS(0xff3fffff, NX, h -> Fpu.faddS(h, 0x7e7ffffe, 0xff7fffff, RTZ));
+        checkS(0xff400000, NX, h -> Fpu.faddS(h, 0x7e7ffffe, 0xff7fffff, RMM));
+        check(0xffe8000000000000L, NX, h -> Fpu.fsubD(h, 0x7fcffffffffffffeL, MAX, RNE));
+        check(0xffe7ffffffffffffL, NX, h -> Fpu.fsubD(h, 0x7fcffffffffffffeL, MAX, RTZ));
+    }
+
+    @Test
     void underflowUsesTininessAfterRounding() {
         // (1 - 2^-52) 2^-22 × (1 + 2^-52) 2^-1000 = 2^-1022 (1 - 2^-104): below the smallest
         // normal, but rounding it to 53 bits with an unbounded exponent gives 2^-1022, so it
@@ -137,6 +149,13 @@ class FpuTest {
         check(d(0x1p-104), 0, h -> Fpu.fnmsubD(h, up, down, ONE, RNE));     // -(a*b) + c
         check(d(0x1p-104), 0, h -> Fpu.fnmaddD(h, up, down, d(-1.0), RNE)); // -(a*b) - c
         checkS(f(-0x1p-46f), 0, h -> Fpu.fmsubS(h, f(1 + 0x1p-23f), f(1 - 0x1p-23f), f(1f), RNE));
+        // (2^24+1)(2^48-2^24+1) = 2^72+1, and 2^72+1 - 2^126 lies just past the midpoint
+        // 2^126 - 2^72 between 2^126 - 2^73 and 2^126: only the product's last bit, far below
+        // the addend, keeps it from being a tie (which RNE and RMM would round to -2^126).
+        long p1 = d(16777217.0), p2 = d(281474959933441.0), c = d(-0x1p126);
+        check(d(-(0x1p126 - 0x1p73)), NX, h -> Fpu.fmaddD(h, p1, p2, c, RNE));
+        check(d(-(0x1p126 - 0x1p73)), NX, h -> Fpu.fmaddD(h, p1, p2, c, RMM));
+        check(d(-0x1p126), NX, h -> Fpu.fmaddD(h, p1, p2, c, RDN));
         // ∞ × 0 is invalid even when the addend is a quiet NaN (spec, F chapter)
         check(QNAN_D, NV, h -> Fpu.fmaddD(h, PINF, 0, QNAN_D, RNE));
         checkS(QNAN_S, NV, h -> Fpu.fnmaddS(h, 0, 0xff800000, QNAN_S, RNE));

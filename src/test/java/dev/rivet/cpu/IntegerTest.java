@@ -198,7 +198,7 @@ class IntegerTest {
         m.expect("a1", 0xff);
         m.expect("a2", (short) 0xccdd);
         m.expect("a3", 0xccdd);
-        m.expect("a4", (int) 0x8899aabb);
+        m.expect("a4", 0x8899aabb); // an int literal: negative, sign-extended
         m.expect("a5", 0x8899aabbL);
         m.expect("a6", 0x8899aabbccddeeffL);
         m.expect("a7", 0xccddeeffeeff00ffL);

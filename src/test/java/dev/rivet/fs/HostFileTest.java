@@ -163,7 +163,7 @@ class HostFileTest {
         try (OpenFile f = open("f", Fcntl.O_CREAT | Fcntl.O_RDWR)) {
             assertEquals(Errno.ENOTTY, errno(() -> f.ioctl(Termios.TCGETS, 0, null)));
             assertEquals(Errno.ENOTTY, errno(() -> f.ioctl(Termios.TIOCGWINSZ, 0, null)));
-            assertEquals(Errno.ENOTTY, errno(() -> f.ioctl(0x5402 /* TCSETS */, 0, null)));
+            assertEquals(Errno.ENOTTY, errno(() -> f.ioctl(0x540F /* TIOCGPGRP */, 0, null)));
         }
     }
 

@@ -217,4 +217,27 @@ class VfsTest {
             host.release();
         }
     }
+
+    @Test
+    void procSelfFdNamesTheGuestsFdsNotTheJvms() throws Exception {
+        Files.writeString(tmp.resolve("target.txt"), "abc");
+        int fd = fds.add(vfs.open(ctx, fds, AT_FDCWD, b("target.txt"), O_RDONLY, 0), false);
+        assertEquals(0, fd);
+        String real = tmp.resolve("target.txt").toRealPath().toString();
+        assertEquals(real, new String(vfs.readlink(ctx, fds, AT_FDCWD, b("/proc/self/fd/0"))));
+        assertEquals(real, new String(vfs.readlink(ctx, fds, AT_FDCWD, b("/dev/fd/0"))));
+        assertEquals(real, new String(vfs.readlink(ctx, fds, AT_FDCWD, b("/dev/stdin"))));
+        assertEquals(tmp.toRealPath().toString(), new String(vfs.readlink(ctx, fds, AT_FDCWD, b("/proc/self/cwd"))));
+        // Opening the link reopens the file: a new description with its own offset.
+        try (OpenFile f = vfs.open(ctx, fds, AT_FDCWD, b("/proc/self/fd/0"), O_RDONLY, 0)) {
+            byte[] buf = new byte[8];
+            assertEquals(3, f.read(buf, 0, 8));
+        }
+        try (OpenFile f = vfs.open(ctx, fds, AT_FDCWD, b("/proc/self/cwd/target.txt"), O_RDONLY, 0)) {
+            assertEquals(3, f.read(new byte[8], 0, 8));
+        }
+        assertEquals(Errno.ENOENT, errno(() -> vfs.readlink(ctx, fds, AT_FDCWD, b("/proc/self/fd/7"))));
+        assertEquals(Errno.ENOENT, errno(() -> vfs.open(ctx, fds, AT_FDCWD, b("/dev/stdout"), O_RDONLY, 0)));
+        assertEquals(Errno.ENOENT, errno(() -> vfs.open(ctx, fds, AT_FDCWD, b("/proc/self/fd/99999999999"), O_RDONLY, 0)));
+    }
 }

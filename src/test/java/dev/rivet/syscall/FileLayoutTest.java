@@ -85,11 +85,22 @@ class FileLayoutTest {
     }
 
     @Test
+    void statfsAndTimes() {
+        assertEquals(linux("statfs_size"), dev.rivet.fs.hostfs.HostFile.STATFS_SIZE);
+        assertEquals(linux("statfs_bsize"), 8);
+        assertEquals(linux("kernel_timespec_size") * 2, SysAttr.TIMES_SIZE);
+    }
+
+    @Test
     void terminal() {
         assertEquals(linux("termios_size"), Termios.TERMIOS_SIZE);
         assertEquals(linux("winsize_size"), Termios.WINSIZE_SIZE);
         assertEquals(linux("TCGETS"), Termios.TCGETS);
         assertEquals(linux("TIOCGWINSZ"), Termios.TIOCGWINSZ);
+        assertEquals(linux("TIOCSWINSZ"), Termios.TIOCSWINSZ);
+        assertEquals(linux("TCSETS"), Termios.TCSETS);
+        assertEquals(linux("TCSETSW"), Termios.TCSETSW);
+        assertEquals(linux("TCSETSF"), Termios.TCSETSF);
         assertEquals(linux("FIONBIO"), SysFcntl.FIONBIO);
         assertEquals(linux("FIONREAD"), Termios.FIONREAD);
         assertEquals(linux("FIOCLEX"), SysFcntl.FIOCLEX);
@@ -127,6 +138,19 @@ class FileLayoutTest {
         assertEquals(linux("F_SETFL"), Fcntl.F_SETFL);
         assertEquals(linux("F_DUPFD_CLOEXEC"), Fcntl.F_DUPFD_CLOEXEC);
         assertEquals(linux("FD_CLOEXEC"), Fcntl.FD_CLOEXEC);
+        assertEquals(linux("F_GETLK"), Fcntl.F_GETLK);
+        assertEquals(linux("F_SETLK"), Fcntl.F_SETLK);
+        assertEquals(linux("F_SETLKW"), Fcntl.F_SETLKW);
+        assertEquals(linux("F_OFD_GETLK"), Fcntl.F_OFD_GETLK);
+        assertEquals(linux("F_OFD_SETLK"), Fcntl.F_OFD_SETLK);
+        assertEquals(linux("F_OFD_SETLKW"), Fcntl.F_OFD_SETLKW);
+        assertEquals(linux("F_RDLCK"), Fcntl.F_RDLCK);
+        assertEquals(linux("F_WRLCK"), Fcntl.F_WRLCK);
+        assertEquals(linux("F_UNLCK"), Fcntl.F_UNLCK);
+        assertEquals(linux("flock_size"), Fcntl.FLOCK_SIZE);
+        assertEquals(linux("flock_start"), 8);
+        assertEquals(linux("flock_len"), 16);
+        assertEquals(linux("flock_pid"), Fcntl.FLOCK_PID);
         assertEquals(linux("AT_FDCWD"), Fcntl.AT_FDCWD);
         assertEquals(linux("AT_SYMLINK_NOFOLLOW"), Fcntl.AT_SYMLINK_NOFOLLOW);
         assertEquals(linux("AT_EACCESS"), Fcntl.AT_EACCESS);

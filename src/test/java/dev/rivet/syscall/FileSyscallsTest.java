@@ -44,6 +44,7 @@ class FileSyscallsTest {
         SysFile.register(table);
         SysFs.register(table);
         SysFcntl.register(table);
+        SysAttr.register(table);
         mem = new AddressSpace();
         base = mem.mmap(0, 1 << 20, AddressSpace.PROT_READ | AddressSpace.PROT_WRITE,
                 Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS);
@@ -314,7 +315,8 @@ class FileSyscallsTest {
         assertEquals(err(Errno.EBADF), sys("ioctl", 99, Termios.TCGETS, buf));
         assertEquals(0, sys("ioctl", fd, SysFcntl.FIONCLEX, 0));
         assertEquals(0, sys("fcntl", fd, Fcntl.F_GETFD));
-        assertEquals(err(Errno.ENOTTY), sys("ioctl", fd, 0x5402 /* TCSETS */, buf));
+        assertEquals(err(Errno.ENOTTY), sys("ioctl", fd, Termios.TCSETS, buf));
+        assertEquals(err(Errno.ENOTTY), sys("ioctl", fd, 0x540F /* TIOCGPGRP */, buf));
         // FIONREAD on a regular file: size minus offset.
         sys("write", fd, bytes("0123456789"), 10);
         sys("lseek", fd, 3, Fcntl.SEEK_SET);
@@ -336,6 +338,21 @@ class FileSyscallsTest {
         assertEquals(0x5555_5555_5555_5555L, mem.read64(buf + 40), "nothing past the 36-byte termios is written");
         assertEquals(0, sys("ioctl", fd, Termios.TIOCGWINSZ, buf));
         assertEquals(err(Errno.EFAULT), sys("ioctl", fd, Termios.TCGETS, 16));
+        // Set a window size and a termios change, and read them back.
+        mem.write16(buf, (short) 33); mem.write16(buf + 2, (short) 111);
+        assertEquals(0, sys("ioctl", fd, Termios.TIOCSWINSZ, buf));
+        mem.write32(buf, 0);
+        assertEquals(0, sys("ioctl", fd, Termios.TIOCGWINSZ, buf));
+        assertEquals(33, mem.read16(buf));
+        assertEquals(111, mem.read16(buf + 2));
+        assertEquals(0, sys("ioctl", fd, Termios.TCGETS, buf));
+        int lflag = mem.read32(buf + 12);
+        mem.write32(buf + 12, lflag ^ 0x8 /* ECHO */);
+        assertEquals(0, sys("ioctl", fd, Termios.TCSETSW, buf));
+        mem.write32(buf + 12, 0);
+        assertEquals(0, sys("ioctl", fd, Termios.TCGETS, buf));
+        assertEquals(lflag ^ 0x8, mem.read32(buf + 12));
+        assertEquals(err(Errno.EFAULT), sys("ioctl", fd, Termios.TCSETS, 16));
     }
 
     @Test
@@ -400,5 +417,168 @@ class FileSyscallsTest {
         task.process.fds.setLimit(1);
         assertEquals(err(Errno.EMFILE), sys("openat", AT_FDCWD, str("never"), Fcntl.O_CREAT | Fcntl.O_WRONLY, 0644));
         assertTrue(!Files.exists(tmp.resolve("never")), "EMFILE comes before O_CREAT's side effect");
+    }
+
+    @Test
+    void attributes() throws Exception {
+        Files.writeString(tmp.resolve("a"), "0123456789");
+        Path a = tmp.resolve("a");
+        assertEquals(0, sys("fchmodat", AT_FDCWD, str("a"), 0604));
+        assertEquals(0604, (int) Files.getAttribute(a, "unix:mode") & 07777);
+        int fd = (int) sys("openat", AT_FDCWD, str("a"), Fcntl.O_RDWR, 0);
+        assertEquals(0, sys("fchmod", fd, 0640));
+        assertEquals(0640, (int) Files.getAttribute(a, "unix:mode") & 07777);
+        int uid = (int) Files.getAttribute(a, "unix:uid");
+        assertEquals(0, sys("fchown", fd, -1, -1));
+        assertEquals(0, sys("fchownat", AT_FDCWD, str("a"), uid, -1, Fcntl.AT_SYMLINK_NOFOLLOW));
+        assertEquals(err(Errno.EINVAL), sys("fchownat", AT_FDCWD, str("a"), uid, -1, 0x2));
+        // utimensat: explicit times, UTIME_OMIT, and the NULL-path form on an fd.
+        long times = alloc(32);
+        mem.write64(times, 1_000_000_000L); mem.write64(times + 8, 5);
+        mem.write64(times + 16, 1_100_000_000L); mem.write64(times + 24, 7);
+        assertEquals(0, sys("utimensat", AT_FDCWD, str("a"), times, 0));
+        assertEquals(1_100_000_000L * 1_000_000_000L + 7,
+                Files.getLastModifiedTime(a).to(java.util.concurrent.TimeUnit.NANOSECONDS));
+        mem.write64(times + 8, (1 << 30) - 2);  // UTIME_OMIT for atime
+        mem.write64(times + 16, 1_200_000_000L); mem.write64(times + 24, 0);
+        assertEquals(0, sys("utimensat", fd, 0, times, 0));
+        assertEquals(1_200_000_000L, Files.getLastModifiedTime(a).to(java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(err(Errno.EINVAL), sys("utimensat", fd, 0, times, Fcntl.AT_SYMLINK_NOFOLLOW));
+        mem.write64(times + 24, 2_000_000_000L);
+        assertEquals(err(Errno.EINVAL), sys("utimensat", AT_FDCWD, str("a"), times, 0), "nanoseconds out of range");
+        // truncate by path, statfs.
+        assertEquals(0, sys("truncate", str("a"), 3));
+        assertEquals(3, Files.size(a));
+        assertEquals(err(Errno.EINVAL), sys("truncate", str("a"), -1));
+        assertEquals(err(Errno.EISDIR), sys("truncate", str("."), 0));
+        long sfs = alloc(120);
+        assertEquals(0, sys("statfs", str("a"), sfs));
+        long bsize = mem.read64(sfs + 8);
+        assertTrue(bsize > 0, "f_bsize " + bsize);
+        long type = mem.read64(sfs);
+        assertEquals(0, sys("fstatfs", fd, sfs));
+        assertEquals(type, mem.read64(sfs), "statfs and fstatfs agree on f_type");
+        assertEquals(err(Errno.ENOENT), sys("statfs", str("missing"), sfs));
+        // mknodat: a FIFO, mode masked by the umask.
+        sys("umask", 022);
+        assertEquals(0, sys("mknodat", AT_FDCWD, str("fifo"), 0010666, 0));
+        assertEquals(0010644, (int) Files.getAttribute(tmp.resolve("fifo"), "unix:mode"));
+    }
+
+    @Test
+    void positionalVectorsSyncLocksAndCloseRange() throws Exception {
+        int fd = (int) sys("openat", AT_FDCWD, str("pv"), Fcntl.O_CREAT | Fcntl.O_RDWR, 0644);
+        long iov = alloc(32);
+        mem.write64(iov, bytes("abc")); mem.write64(iov + 8, 3);
+        mem.write64(iov + 16, bytes("de")); mem.write64(iov + 24, 2);
+        assertEquals(5, sys("pwritev", fd, iov, 2, 10));
+        assertEquals(0, sys("lseek", fd, 0, Fcntl.SEEK_CUR), "pwritev leaves the offset alone");
+        assertEquals(err(Errno.EINVAL), sys("pwritev", fd, iov, 2, -1));
+        assertEquals(5, sys("pwritev2", fd, iov, 2, -1, 0, SysFile.RWF_DSYNC), "offset -1: the file offset");
+        assertEquals(5, sys("lseek", fd, 0, Fcntl.SEEK_CUR));
+        assertEquals(err(Errno.EOPNOTSUPP), sys("pwritev2", fd, iov, 2, 0, 0, 0x8 /* RWF_NOWAIT */));
+        long r = alloc(8);
+        mem.write64(iov, r); mem.write64(iov + 8, 5);
+        assertEquals(5, sys("preadv", fd, iov, 1, 10));
+        assertEquals("abcde", read(r, 5));
+        assertEquals(3, sys("preadv2", fd, iov, 1, 12, 0, 0));
+        assertEquals("cde", read(r, 3));
+        assertEquals(0, sys("sync"));
+        assertEquals(0, sys("syncfs", fd));
+        assertEquals(0, sys("flock", fd, 2 /* LOCK_EX */));
+        // A second open is a second description: its non-blocking lock attempt conflicts.
+        int other = (int) sys("openat", AT_FDCWD, str("pv"), Fcntl.O_RDONLY, 0);
+        assertEquals(err(Errno.EAGAIN), sys("flock", other, 2 | 4 /* LOCK_EX|LOCK_NB */));
+        assertEquals(0, sys("flock", fd, 8 /* LOCK_UN */));
+        assertEquals(0, sys("flock", other, 1 | 4));
+        assertEquals(err(Errno.EINVAL), sys("flock", other, 0));
+        // close_range: CLOEXEC marks, then closes; holes are fine.
+        assertEquals(10, sys("dup3", fd, 10, 0));
+        assertEquals(0, sys("close_range", 1, 10, SysFile.CLOSE_RANGE_CLOEXEC));
+        assertEquals(Fcntl.FD_CLOEXEC, sys("fcntl", 10, Fcntl.F_GETFD));
+        assertEquals(0, sys("fcntl", fd, Fcntl.F_GETFD), "fd 0 is outside the range");
+        assertEquals(0, sys("close_range", 1, 0xffffffffL, 0));
+        assertEquals(err(Errno.EBADF), sys("fcntl", 10, Fcntl.F_GETFD));
+        assertEquals(err(Errno.EBADF), sys("fcntl", other, Fcntl.F_GETFD));
+        assertEquals(0, sys("fcntl", fd, Fcntl.F_GETFD));
+        assertEquals(err(Errno.EINVAL), sys("close_range", 5, 4, 0));
+        assertEquals(err(Errno.EINVAL), sys("close_range", 0, 4, 1));
+    }
+
+    @Test
+    void writingToAPipeWithoutReadersIsEpipeAndSigpipe() throws Exception {
+        assertEquals(0, sys("mknodat", AT_FDCWD, str("fifo"), 0010600, 0));
+        int r = (int) sys("openat", AT_FDCWD, str("fifo"), Fcntl.O_RDONLY | Fcntl.O_NONBLOCK, 0);
+        int w = (int) sys("openat", AT_FDCWD, str("fifo"), Fcntl.O_WRONLY, 0);
+        assertEquals(2, sys("write", w, bytes("hi"), 2));
+        assertEquals(0, sys("close", r));
+        // SIGPIPE ignored: just EPIPE.
+        task.process.setAction(dev.rivet.abi.Signal.SIGPIPE,
+                new dev.rivet.kernel.SigAction(dev.rivet.kernel.SigAction.SIG_IGN, 0, 0));
+        assertEquals(err(Errno.EPIPE), sys("write", w, bytes("x"), 1));
+        // Default action: the process dies of SIGPIPE.
+        task.process.setAction(dev.rivet.abi.Signal.SIGPIPE, dev.rivet.kernel.SigAction.DEFAULT);
+        dev.rivet.kernel.ProcessExit exit = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.rivet.kernel.ProcessExit.class, () -> sys("write", w, bytes("x"), 1));
+        assertEquals(dev.rivet.abi.Signal.SIGPIPE, exit.status.signal());
+    }
+
+    @Test
+    void recordLocks() throws Exception {
+        int a = (int) sys("openat", AT_FDCWD, str("lk"), Fcntl.O_CREAT | Fcntl.O_RDWR, 0644);
+        int b = (int) sys("openat", AT_FDCWD, str("lk"), Fcntl.O_RDWR, 0);
+        long fl = alloc(Fcntl.FLOCK_SIZE);
+        // struct flock: l_type, l_whence (shorts), l_start, l_len, l_pid.
+        mem.write16(fl, Fcntl.F_WRLCK); mem.write16(fl + 2, (short) Fcntl.SEEK_SET);
+        mem.write64(fl + 8, 0); mem.write64(fl + 16, 10); mem.write32(fl + 24, 12345);
+        assertEquals(0, sys("fcntl", a, Fcntl.F_SETLK, fl));
+        assertEquals(err(Errno.EAGAIN), sys("fcntl", b, Fcntl.F_SETLK, fl));
+        mem.write16(fl, Fcntl.F_RDLCK);
+        assertEquals(0, sys("fcntl", b, Fcntl.F_GETLK, fl));
+        assertEquals(Fcntl.F_WRLCK, mem.read16(fl), "the conflicting lock is reported");
+        assertEquals(10, mem.read64(fl + 16));
+        mem.write16(fl, Fcntl.F_UNLCK); mem.write64(fl + 8, 0); mem.write64(fl + 16, 10);
+        assertEquals(0, sys("fcntl", a, Fcntl.F_SETLK, fl));
+        mem.write16(fl, Fcntl.F_WRLCK);
+        assertEquals(0, sys("fcntl", b, Fcntl.F_GETLK, fl));
+        assertEquals(Fcntl.F_UNLCK, mem.read16(fl), "no conflict left");
+        mem.write16(fl, Fcntl.F_WRLCK);
+        assertEquals(0, sys("fcntl", b, Fcntl.F_SETLKW, fl));
+        mem.write32(fl + 24, 1);
+        assertEquals(err(Errno.EINVAL), sys("fcntl", b, Fcntl.F_OFD_SETLK, fl), "OFD locks want l_pid 0");
+        assertEquals(err(Errno.EFAULT), sys("fcntl", b, Fcntl.F_SETLK, 16));
+        int ro = (int) sys("openat", AT_FDCWD, str("lk"), Fcntl.O_RDONLY, 0);
+        mem.write32(fl + 24, 0);
+        mem.write16(fl, Fcntl.F_WRLCK);
+        assertEquals(err(Errno.EBADF), sys("fcntl", ro, Fcntl.F_SETLK, fl), "a write lock needs a writable fd");
+    }
+
+    @Test
+    void pipes() throws Exception {
+        long pfd = alloc(8);
+        assertEquals(0, sys("pipe2", pfd, Fcntl.O_NONBLOCK | Fcntl.O_CLOEXEC));
+        int r = mem.read32(pfd), w = mem.read32(pfd + 4);
+        assertEquals(0, r);
+        assertEquals(1, w);
+        assertEquals(Fcntl.FD_CLOEXEC, sys("fcntl", r, Fcntl.F_GETFD));
+        assertEquals(Fcntl.O_RDONLY | Fcntl.O_NONBLOCK, sys("fcntl", r, Fcntl.F_GETFL));
+        assertEquals(Fcntl.O_WRONLY | Fcntl.O_NONBLOCK, sys("fcntl", w, Fcntl.F_GETFL));
+        long buf = alloc(16);
+        assertEquals(err(Errno.EAGAIN), sys("read", r, buf, 16), "empty non-blocking pipe");
+        assertEquals(5, sys("write", w, bytes("hello"), 5));
+        assertEquals(0, sys("ioctl", r, Termios.FIONREAD, buf));
+        assertEquals(5, mem.read32(buf));
+        assertEquals(5, sys("read", r, buf, 16), "a pipe read returns what is there");
+        assertEquals("hello", read(buf, 5));
+        assertEquals(err(Errno.ESPIPE), sys("lseek", r, 0, Fcntl.SEEK_CUR));
+        assertEquals(err(Errno.ESPIPE), sys("pread64", r, buf, 1, 0));
+        long st = alloc(Stat.SIZE);
+        assertEquals(0, sys("fstat", r, st));
+        assertEquals(0010000, mem.read32(st + Stat.MODE) & Fcntl.S_IFMT, "S_IFIFO");
+        assertEquals(0, sys("close", w));
+        assertEquals(0, sys("read", r, buf, 16), "end of file once the writer is gone");
+        assertEquals(err(Errno.EINVAL), sys("pipe2", pfd, Fcntl.O_APPEND));
+        assertEquals(err(Errno.EFAULT), sys("pipe2", 16, 0));
+        assertEquals(1, sys("dup", r), "a failed pipe2 leaves no fds behind");
     }
 }

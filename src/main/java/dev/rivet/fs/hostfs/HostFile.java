@@ -114,21 +114,26 @@ public final class HostFile extends OpenFile {
 
     @Override
     public long ioctl(int cmd, long arg, GuestMemory mem) throws ErrnoException {
-        // Only queries, whose answers the host computes (ENOTTY where they do not apply) into
-        // structs laid out the same on every host: musl's isatty(), window size, FIONREAD.
-        int size = switch (cmd) {
-            case Termios.TCGETS -> Termios.TERMIOS_SIZE;
-            case Termios.TIOCGWINSZ -> Termios.WINSIZE_SIZE;
-            case Termios.FIONREAD -> 4;
+        // Terminal and FIONREAD requests whose structs are laid out the same on every host, so
+        // the host's terminal answers (ENOTTY where a request does not apply). Requests that
+        // carry host pids or sessions (TIOCGPGRP, TIOCSCTTY …) stay ENOTTY until ttys are ours.
+        int size;
+        boolean in;
+        switch (cmd) {
+            case Termios.TCGETS -> { size = Termios.TERMIOS_SIZE; in = false; }
+            case Termios.TCSETS, Termios.TCSETSW, Termios.TCSETSF -> { size = Termios.TERMIOS_SIZE; in = true; }
+            case Termios.TIOCGWINSZ -> { size = Termios.WINSIZE_SIZE; in = false; }
+            case Termios.TIOCSWINSZ -> { size = Termios.WINSIZE_SIZE; in = true; }
+            case Termios.FIONREAD -> { size = 4; in = false; }
             default -> throw Errno.ENOTTY.ex();
-        };
-        byte[] out;
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment buf = a.allocate(size, 8);
-            Libc.ioctl(fd, Integer.toUnsignedLong(cmd), buf);
-            out = buf.toArray(ValueLayout.JAVA_BYTE);
         }
-        mem.write(arg, out);
+        byte[] data = in ? mem.read(arg, size) : null;
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = in ? a.allocateFrom(ValueLayout.JAVA_BYTE, data) : a.allocate(size, 8);
+            Libc.ioctl(fd, Integer.toUnsignedLong(cmd), buf);
+            if (!in) data = buf.toArray(ValueLayout.JAVA_BYTE);
+        }
+        if (!in) mem.write(arg, data);
         return 0;
     }
 
@@ -148,6 +153,54 @@ public final class HostFile extends OpenFile {
     public void sync(boolean dataOnly) throws ErrnoException {
         if (dataOnly) Libc.fdatasync(fd);
         else Libc.fsync(fd);
+    }
+
+    @Override
+    public void chmod(int mode) throws ErrnoException {
+        Libc.fchmod(fd, mode);
+    }
+
+    @Override
+    public void chown(int uid, int gid) throws ErrnoException {
+        Libc.fchown(fd, uid, gid);
+    }
+
+    @Override
+    public void setTimes(byte[] times) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            Libc.futimens(fd, times == null ? MemorySegment.NULL : a.allocateFrom(ValueLayout.JAVA_BYTE, times));
+        }
+    }
+
+    @Override
+    public byte[] statfs() throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment out = a.allocate(STATFS_SIZE, 8);
+            Libc.fstatfs(fd, out);
+            return out.toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
+    /** {@code struct statfs}: the generic 64-bit layout, shared by riscv64, x86_64 and aarch64. */
+    public static final int STATFS_SIZE = 120;
+
+    @Override
+    public void flock(int op) throws ErrnoException {
+        Libc.flock(fd, op);
+    }
+
+    @Override
+    public void lock(int ofdCmd, byte[] flock) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment m = a.allocateFrom(ValueLayout.JAVA_BYTE, flock);
+            Libc.fcntl(fd, ofdCmd, m);
+            MemorySegment.copy(m, ValueLayout.JAVA_BYTE, 0, flock, 0, flock.length);
+        }
+    }
+
+    @Override
+    public void syncfs() throws ErrnoException {
+        Libc.syncfs(fd);
     }
 
     @Override
