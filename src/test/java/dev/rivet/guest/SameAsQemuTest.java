@@ -28,6 +28,8 @@ class SameAsQemuTest {
                 new Case("hello", ex.resolve("hello"), List.of()),
                 new Case("files", ex.resolve("files"), List.of()),
                 new Case("segv", ex.resolve("segv"), List.of()),
+                // 20000 lines: about 1.3 MB through stdio, then 1 MiB through one write(2)
+                new Case("bigout 20000", GuestBuild.home().resolve("build/guest/programs/bigout"), List.of("20000")),
                 new Case("exitcode return 0", exit, List.of("return", "0")),
                 new Case("exitcode return 42", exit, List.of("return", "42")),
                 new Case("exitcode exit 255", exit, List.of("exit", "255")),
