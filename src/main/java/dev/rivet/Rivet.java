@@ -35,6 +35,12 @@ public final class Rivet {
         return status.shellStatus();
     }
 
+    /** Linux names a process after its file, cut to 15 bytes (TASK_COMM_LEN - 1). */
+    private static byte[] commName(java.nio.file.Path file) {
+        byte[] b = (file == null ? "" : file.toString()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return java.util.Arrays.copyOf(b, Math.min(b.length, 15));
+    }
+
     /** Runs the program and returns how it ended, printing nothing of its own. */
     public static ExitStatus execute(RunConfig config) {
         String shown = config.program().toString();
@@ -50,6 +56,8 @@ public final class Rivet {
         Hart hart = new Hart(memory);
         hart.pc = image.entry();
         hart.x[2] = image.sp();
-        return kernel.run(new Task(process, hart, pid));
+        Task main = new Task(process, hart, pid);
+        main.name = commName(config.program().getFileName());
+        return kernel.run(main);
     }
 }

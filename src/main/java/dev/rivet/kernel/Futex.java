@@ -224,4 +224,58 @@ public final class Futex {
         if (pass) n += wake(k2, count2, BITSET_MATCH_ANY);
         return n;
     }
+
+    public static final int FUTEX_WAITERS = 0x80000000, FUTEX_OWNER_DIED = 0x40000000, FUTEX_TID_MASK = 0x3fffffff;
+    /** Linux walks at most this many robust list entries (a guard against cyclic lists). */
+    static final int ROBUST_LIST_LIMIT = 2048;
+
+    /**
+     * A thread is ending: every robust mutex it still holds (its robust list, and the entry it
+     * was in the middle of locking or unlocking) gets FUTEX_OWNER_DIED and a wake, so the next
+     * pthread_mutex_lock returns EOWNERDEAD (exit_robust_list in kernel/futex/core.c).
+     */
+    public void exitRobustList(Task task) {
+        long head = task.robustListHead;
+        if (head == 0) return;
+        dev.rivet.mm.GuestMemory m = task.memory();
+        try {
+            long entry = m.read64(head);          // head->list.next
+            long offset = m.read64(head + 8);     // head->futex_offset
+            long pending = m.read64(head + 16);   // head->list_op_pending
+            for (int limit = ROBUST_LIST_LIMIT; (entry & ~1L) != head && limit > 0; limit--) {
+                long next = m.read64(entry & ~1L); // read first: the owner may reuse the entry
+                if ((entry & ~1L) != (pending & ~1L)) ownerDied(task, (entry & ~1L) + offset, (entry & 1) != 0, false);
+                entry = next;
+            }
+            if (pending != 0) ownerDied(task, (pending & ~1L) + offset, (pending & 1) != 0, true);
+        } catch (ErrnoException e) {
+            // A bad list ends the walk, as it does in Linux.
+        }
+    }
+
+    /** handle_futex_death(): marks one futex word whose owner is the dying thread. */
+    private void ownerDied(Task task, long uaddr, boolean pi, boolean pendingOp) throws ErrnoException {
+        if ((uaddr & 3) != 0) return;
+        byte[] page;
+        try {
+            page = task.process.memory.translate(uaddr, Access.WRITE);
+        } catch (MemoryFault e) {
+            return;
+        }
+        int off = (int) (uaddr & (AddressSpace.PAGE_SIZE - 1));
+        for (;;) {
+            int value = GuestAtomics.getInt(page, off);
+            // A lock being taken when its owner died: nobody owns it yet, but a waiter may need waking.
+            if (pendingOp && !pi && value == 0) {
+                wake(new Key(page, off), 1, BITSET_MATCH_ANY);
+                return;
+            }
+            if ((value & FUTEX_TID_MASK) != task.tid) return;
+            int marked = (value & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+            if (GuestAtomics.casInt(page, off, value, marked)) {
+                if (!pi && (value & FUTEX_WAITERS) != 0) wake(new Key(page, off), 1, BITSET_MATCH_ANY);
+                return;
+            }
+        }
+    }
 }

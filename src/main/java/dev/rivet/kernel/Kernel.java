@@ -63,6 +63,7 @@ public final class Kernel {
         Process p = task.process;
         Hart hart = task.hart;
         int code = 0;
+        boolean threadOnly = false;
         try {
             for (;;) {
                 if (p.exiting()) return; // exit_group or a fatal signal in another thread
@@ -80,7 +81,7 @@ public final class Kernel {
             p.exitGroup(e.status, task);
         } catch (ThreadExit e) {
             code = e.code;
-            clearChildTid(task);
+            threadOnly = true;
         } catch (RuntimeException | Error e) {
             // A Rivet bug: end the process rather than hang it. The first thread's caller (the
             // CLI) prints the one line; another thread prints it here.
@@ -88,6 +89,9 @@ public final class Kernel {
             if (p.pid == task.tid) throw e;
             System.err.println("rivet: internal error: " + e);
         } finally {
+            // mm_release(): robust mutexes first, then the tid word pthread_join waits on.
+            futexes.exitRobustList(task);
+            if (threadOnly) clearChildTid(task);
             p.removeThread(task, code);
             if (p.threadCount() == 0) { // the last thread out closes what the process held
                 p.fds.closeAll();

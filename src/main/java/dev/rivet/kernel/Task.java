@@ -17,6 +17,8 @@ public final class Task {
 
     /** set_tid_address / CLONE_CHILD_CLEARTID: cleared and futex-woken when the thread exits. */
     public volatile long clearChildTid;
+    /** The thread's name (prctl PR_SET_NAME, /proc/.../comm): at most 15 bytes. */
+    public volatile byte[] name = new byte[0];
     /** set_robust_list. */
     public volatile long robustListHead;
     public volatile long robustListLen;

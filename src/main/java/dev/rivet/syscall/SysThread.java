@@ -33,6 +33,77 @@ public final class SysThread {
                 + "new processes and namespaces answer ENOSYS until fork comes", SysThread::clone, HEX, PTR, PTR, PTR, PTR);
         t.partial("clone3", "as clone", SysThread::clone3, STRUCT, SIZE);
         t.partial("futex", "no priority-inheritance operations (ENOSYS)", SysThread::futex, PTR, INT, INT, PTR, PTR, HEX);
+        t.add("get_robust_list", SysThread::getRobustList, INT, PTR, PTR);
+        t.partial("prctl", "PR_SET_NAME and PR_GET_NAME; other options EINVAL", SysThread::prctl, INT, HEX, HEX, HEX, HEX);
+        t.add("sched_getscheduler", (task, a) -> { thread(task, a.i(0)); return SCHED_OTHER; }, INT);
+        t.add("sched_getparam", SysThread::schedGetparam, INT, PTR);
+        t.add("sched_get_priority_max", (task, a) -> priorityRange(a.i(0), true), INT);
+        t.add("sched_get_priority_min", (task, a) -> priorityRange(a.i(0), false), INT);
+        t.partial("getcpu", "reports CPU 0 and node 0: the host CPU a JVM thread runs on is not known", SysThread::getcpu, PTR, PTR, PTR);
+    }
+
+    /** The task {@code tid} names (0: the caller) among the caller's threads, or ESRCH. */
+    private static Task thread(Task task, int tid) throws ErrnoException {
+        if (tid < 0) throw Errno.EINVAL.ex();
+        Task t = tid == 0 ? task : task.process.thread(tid);
+        if (t == null) throw Errno.ESRCH.ex();
+        return t;
+    }
+
+    static long getRobustList(Task task, Args a) throws ErrnoException {
+        Task t = thread(task, a.i(0));
+        task.memory().write64(a.l(1), t.robustListHead);
+        task.memory().write64(a.l(2), t.robustListLen);
+        return 0;
+    }
+
+    public static final int PR_SET_NAME = 15, PR_GET_NAME = 16;
+    /** TASK_COMM_LEN: a thread name is at most 15 bytes and a NUL. */
+    static final int TASK_COMM_LEN = 16;
+
+    static long prctl(Task task, Args a) throws ErrnoException {
+        switch (a.i(0)) {
+            case PR_SET_NAME -> {
+                byte[] name = new byte[TASK_COMM_LEN - 1];
+                int n = 0;
+                for (; n < name.length; n++) {
+                    byte c = task.memory().read8(a.l(1) + n);
+                    if (c == 0) break;
+                    name[n] = c;
+                }
+                task.name = java.util.Arrays.copyOf(name, n);
+                return 0;
+            }
+            case PR_GET_NAME -> {
+                task.memory().write(a.l(1), java.util.Arrays.copyOf(task.name, TASK_COMM_LEN));
+                return 0;
+            }
+            default -> throw Errno.EINVAL.ex();
+        }
+    }
+
+    public static final int SCHED_OTHER = 0, SCHED_FIFO = 1, SCHED_RR = 2, SCHED_BATCH = 3, SCHED_IDLE = 5,
+            SCHED_DEADLINE = 6;
+
+    static long schedGetparam(Task task, Args a) throws ErrnoException {
+        thread(task, a.i(0));
+        if (a.l(1) == 0) throw Errno.EINVAL.ex();
+        task.memory().write32(a.l(1), 0); // sched_priority: 0 for SCHED_OTHER
+        return 0;
+    }
+
+    static long priorityRange(int policy, boolean max) throws ErrnoException {
+        return switch (policy) {
+            case SCHED_FIFO, SCHED_RR -> max ? 99 : 1;
+            case SCHED_OTHER, SCHED_BATCH, SCHED_IDLE, SCHED_DEADLINE -> 0;
+            default -> throw Errno.EINVAL.ex();
+        };
+    }
+
+    static long getcpu(Task task, Args a) throws ErrnoException {
+        if (a.l(0) != 0) task.memory().write32(a.l(0), 0);
+        if (a.l(1) != 0) task.memory().write32(a.l(1), 0);
+        return 0;
     }
 
     static long clone(Task task, Args a) throws ErrnoException {
@@ -106,6 +177,7 @@ public final class SysThread {
         if ((flags & CLONE_SETTLS) != 0) hart.x[4] = tls;
         Task child = new Task(p, hart, tid);
         child.sigmask = task.sigmask;
+        child.name = task.name; // a new thread starts with its creator's name
         if ((flags & CLONE_CHILD_CLEARTID) != 0) child.clearChildTid = childTid;
         // A CLONE_VM child without CLONE_VFORK starts with no alternate signal stack, as on Linux.
         p.kernel.start(child);
