@@ -45,7 +45,7 @@ public final class Rivet {
     public static ExitStatus execute(RunConfig config) {
         String shown = config.program().toString();
         ElfFile elf = ElfFile.open(config.program(), shown);
-        Kernel kernel = new Kernel(config.strace() ? new Strace(System.err) : null);
+        Kernel kernel = new Kernel(config.strace() ? new Strace(System.err) : null, config.maxThreads());
         AddressSpace memory = new AddressSpace();
         LoadedImage image = ElfLoader.load(memory, elf, config.argv(), config.env(), shown, LoadOptions.defaults());
         int pid = kernel.allocateId();

@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param env     the guest's environment, "K=V" strings in order
  * @param strace  print each syscall to stderr as strace(1) would
  * @param root    the host directory the guest sees as "/"; null means no confinement (the host's /)
+ * @param maxThreads the most threads the guest may have alive at once (0: only RLIMIT_NPROC limits)
  */
-public record RunConfig(Path program, List<String> argv, List<String> env, boolean strace, Path root) {
+public record RunConfig(Path program, List<String> argv, List<String> env, boolean strace, Path root, int maxThreads) {
     public RunConfig {
         Objects.requireNonNull(program, "program");
         argv = List.copyOf(argv);
@@ -26,10 +27,12 @@ public record RunConfig(Path program, List<String> argv, List<String> env, boole
 
     /** A run of {@code program} with these arguments and environment, every option at its default. */
     public static RunConfig of(Path program, List<String> argv, List<String> env) {
-        return new RunConfig(program, argv, env, false, null);
+        return new RunConfig(program, argv, env, false, null, 0);
     }
 
-    public RunConfig withStrace(boolean on) { return new RunConfig(program, argv, env, on, root); }
+    public RunConfig withStrace(boolean on) { return new RunConfig(program, argv, env, on, root, maxThreads); }
 
-    public RunConfig withRoot(Path dir) { return new RunConfig(program, argv, env, strace, dir); }
+    public RunConfig withRoot(Path dir) { return new RunConfig(program, argv, env, strace, dir, maxThreads); }
+
+    public RunConfig withMaxThreads(int n) { return new RunConfig(program, argv, env, strace, root, n); }
 }

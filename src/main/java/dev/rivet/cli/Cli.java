@@ -119,6 +119,7 @@ final class Cli {
             .addOption(Option.builder().longOpt("strace").desc("print each syscall").get())
             .addOption(Option.builder().longOpt("clear-env").desc("start from an empty environment").get())
             .addOption(Option.builder().longOpt("env").hasArg().argName("NAME=VALUE").desc("set a variable").get())
+            .addOption(Option.builder().longOpt("max-threads").hasArg().argName("N").desc("cap live guest threads").get())
             .addOption(Option.builder("h").longOpt("help").desc("show help").get());
 
     private static UsageError unknownOption(String cmd, String token) {
@@ -139,7 +140,8 @@ final class Cli {
         } catch (UnrecognizedOptionException e) {
             throw unknownOption(cmd, e.getOption());
         } catch (MissingArgumentException e) {
-            throw new UsageError(cmd, "option '--" + e.getOption().getLongOpt() + "' needs a value (NAME=VALUE)");
+            String opt = e.getOption().getLongOpt();
+            throw new UsageError(cmd, "option '--" + opt + "' needs a value (" + e.getOption().getArgName() + ")");
         } catch (ParseException e) {
             throw new UsageError(cmd, e.getMessage());
         }
@@ -162,7 +164,17 @@ final class Cli {
         } catch (InvalidPathException e) { // e.g. a NUL inside: no file can have that name
             throw new LoadException(argv.getFirst(), Errno.ENOENT.message, LoadException.NOT_FOUND, Errno.ENOENT);
         }
-        RunConfig config = RunConfig.of(program, argv, env).withStrace(line.hasOption("strace"));
+        int maxThreads = 0;
+        if (line.hasOption("max-threads")) {
+            String v = line.getOptionValue("max-threads");
+            try {
+                maxThreads = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                maxThreads = -1;
+            }
+            if (maxThreads < 1) throw new UsageError(cmd, "--max-threads expects a positive number, got '" + v + "'");
+        }
+        RunConfig config = RunConfig.of(program, argv, env).withStrace(line.hasOption("strace")).withMaxThreads(maxThreads);
         return runner.run(config);
     }
 }

@@ -21,7 +21,7 @@ final class Usage {
             """;
 
     static final String RUN = """
-            Usage: rivet run [--strace] [--clear-env] [--env NAME=VALUE]... [--] PROG [ARGS...]
+            Usage: rivet run [--strace] [--clear-env] [--env NAME=VALUE]... [--max-threads N] [--] PROG [ARGS...]
             Runs PROG (a host path, relative to the current directory) with ARGS; argv[0] is
             PROG as given. Everything after PROG belongs to the program.
 
@@ -30,6 +30,8 @@ final class Usage {
               --clear-env         Start from an empty environment instead of rivet's own
               --env NAME=VALUE    Set a variable in the program's environment (repeatable,
                                   applied in order after --clear-env)
+              --max-threads N     Let the program have at most N threads alive at once
+                                  (clone fails with EAGAIN beyond; RLIMIT_NPROC applies too)
               -h, --help          Show this help and exit
             """;
 

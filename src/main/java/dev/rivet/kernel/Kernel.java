@@ -26,9 +26,17 @@ public final class Kernel {
     /** uname(2) nodename, release and version: the host's, as qemu-user reports them. */
     public final HostInfo hostInfo = HostInfo.read();
 
+    /** The most threads one process may have alive (--max-threads; 0: no cap beyond RLIMIT_NPROC). */
+    public final int maxThreads;
+
     public Kernel(Strace strace) {
+        this(strace, 0);
+    }
+
+    public Kernel(Strace strace, int maxThreads) {
         this.syscalls = Syscalls.table();
         this.strace = strace;
+        this.maxThreads = maxThreads;
     }
 
     public int allocateId() { return nextId.getAndIncrement(); }

@@ -7,6 +7,7 @@ import dev.rivet.abi.Timespec;
 import dev.rivet.cpu.Hart;
 import dev.rivet.kernel.Clocks;
 import dev.rivet.kernel.Futex;
+import dev.rivet.kernel.Limits;
 import dev.rivet.kernel.Process;
 import dev.rivet.kernel.Task;
 import dev.rivet.mm.GuestMemory;
@@ -163,6 +164,10 @@ public final class SysThread {
 
         Process p = task.process;
         if (p.exiting()) throw Errno.EAGAIN.ex();
+        // RLIMIT_NPROC (counted over this guest's threads) and --max-threads: EAGAIN, as Linux says.
+        long cap = p.limits.soft(Limits.NPROC);
+        if (p.kernel.maxThreads > 0) cap = Math.min(cap < 0 ? Long.MAX_VALUE : cap, p.kernel.maxThreads);
+        if (cap >= 0 && p.threadCount() >= cap) throw Errno.EAGAIN.ex();
         int tid = p.kernel.allocateId();
         GuestMemory m = task.memory();
         if ((flags & CLONE_PARENT_SETTID) != 0) m.write32(parentTid, tid);
