@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 
 /**
  * Atomic 32- and 64-bit operations on naturally aligned words inside a guest page's
- * {@code byte[]}, for the A extension.
+ * {@code byte[]}, for the A extension (and the kernel's futexes).
  *
  * <p>Why not VarHandles: since JDK 23, {@code MethodHandles.byteArrayViewVarHandle} (and heap
  * byte buffers and heap memory segments) support only plain access on {@code byte[]}, because
@@ -19,7 +19,7 @@ import java.nio.ByteOrder;
  * native {@code MemorySegment}s or {@code long[]}, only this class changes.
  */
 @SuppressWarnings({"removal", "deprecation"})
-final class GuestAtomics {
+public final class GuestAtomics {
     private GuestAtomics() {}
 
     private static final sun.misc.Unsafe U;
@@ -40,11 +40,11 @@ final class GuestAtomics {
         }
     }
 
-    static int getInt(byte[] p, int o) { return U.getIntVolatile(p, BASE + o); }
+    public static int getInt(byte[] p, int o) { return U.getIntVolatile(p, BASE + o); }
 
     static long getLong(byte[] p, int o) { return U.getLongVolatile(p, BASE + o); }
 
-    static boolean casInt(byte[] p, int o, int expect, int update) { return U.compareAndSwapInt(p, BASE + o, expect, update); }
+    public static boolean casInt(byte[] p, int o, int expect, int update) { return U.compareAndSwapInt(p, BASE + o, expect, update); }
 
     static boolean casLong(byte[] p, int o, long expect, long update) { return U.compareAndSwapLong(p, BASE + o, expect, update); }
 

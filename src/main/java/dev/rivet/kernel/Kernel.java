@@ -33,14 +33,39 @@ public final class Kernel {
 
     public int allocateId() { return nextId.getAndIncrement(); }
 
-    /** Runs {@code task} on the calling thread until its process ends; returns how it ended. */
+    /** The futex wait queues of every process of this kernel. */
+    public final Futex futexes = new Futex();
+
+    /**
+     * Runs the first thread of a process on the calling thread, then waits for the process's
+     * other threads; returns how the process ended.
+     */
     public ExitStatus run(Task task) {
+        task.process.addThread(task);
+        runTask(task);
+        try {
+            return task.process.awaitExit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the guest's threads");
+        }
+    }
+
+    /** Starts {@code task} (a new thread of an existing process) on a Java thread of its own. */
+    public void start(Task task) {
+        task.process.addThread(task);
+        Thread.ofPlatform().name("guest-" + task.tid).daemon(true).start(() -> runTask(task));
+    }
+
+    /** A task's loop: runs its hart and does what Linux would at each stop, until the thread ends. */
+    private void runTask(Task task) {
         task.thread = Thread.currentThread();
         Process p = task.process;
-        p.addThread(task);
         Hart hart = task.hart;
+        int code = 0;
         try {
             for (;;) {
+                if (p.exiting()) return; // exit_group or a fatal signal in another thread
                 StopReason why = hart.run();
                 switch (why) {
                     case StopReason.Ecall e -> syscall(task);
@@ -52,13 +77,34 @@ public final class Kernel {
                 }
             }
         } catch (ProcessExit e) {
-            return e.status;
+            p.exitGroup(e.status, task);
+        } catch (ThreadExit e) {
+            code = e.code;
+            clearChildTid(task);
+        } catch (RuntimeException | Error e) {
+            // A Rivet bug: end the process rather than hang it. The first thread's caller (the
+            // CLI) prints the one line; another thread prints it here.
+            p.exitGroup(ExitStatus.exited(70), task);
+            if (p.pid == task.tid) throw e;
+            System.err.println("rivet: internal error: " + e);
         } finally {
-            p.removeThread(task);
+            p.removeThread(task, code);
             if (p.threadCount() == 0) { // the last thread out closes what the process held
                 p.fds.closeAll();
                 p.fs.release();
             }
+        }
+    }
+
+    /** CLONE_CHILD_CLEARTID / set_tid_address: a leaving thread zeroes the word and wakes one waiter (pthread_join). */
+    private void clearChildTid(Task task) {
+        long addr = task.clearChildTid;
+        if (addr == 0) return;
+        try {
+            task.memory().write32(addr, 0);
+            futexes.wake(task, addr, 1, Futex.BITSET_MATCH_ANY);
+        } catch (ErrnoException ignored) {
+            // Linux ignores a bad address here too.
         }
     }
 
@@ -95,6 +141,9 @@ public final class Kernel {
                 result = -e.errno.number;
             } catch (ProcessExit e) {
                 if (strace != null) strace.exit(task, s, a, e.status);
+                throw e;
+            } catch (ThreadExit e) {
+                if (strace != null) strace.exit(task, s, a, null);
                 throw e;
             }
         }

@@ -48,13 +48,45 @@ public final class Process {
 
     public synchronized void setAction(int sig, SigAction a) { actions[sig] = a; }
 
+    /** How the process ended, once it has: set by exit_group, a fatal signal, or the last exit. */
+    private ExitStatus exitStatus;
+
     public void addThread(Task t) { threads.put(t.tid, t); }
 
-    public void removeThread(Task t) {
-        if (threads.remove(t.tid) != null) {
+    /**
+     * A thread has ended with {@code code} (its exit(2) argument). When it was the last one, the
+     * process is over: it takes that status unless exit_group or a signal decided one first, and
+     * whoever waits in {@link #awaitExit()} is released.
+     */
+    public void removeThread(Task t, int code) {
+        boolean last;
+        synchronized (this) {
+            if (threads.remove(t.tid) == null) return;
             deadThreadsCpu += t.cpuTimeNanos();
             deadThreadsUser += t.userTimeNanos();
+            last = threads.isEmpty();
+            if (last && exitStatus == null) exitStatus = ExitStatus.exited(code);
+            if (last) notifyAll();
         }
+    }
+
+    /** exit_group or a fatal signal: records how the process ends (the first word wins) and stops every other thread. */
+    public void exitGroup(ExitStatus status, Task caller) {
+        synchronized (this) {
+            if (exitStatus == null) exitStatus = status;
+        }
+        for (Task t : threads.values()) if (t != caller) t.interrupt();
+    }
+
+    /** Whether the process is ending (exit_group or a fatal signal): its threads must stop. */
+    public synchronized boolean exiting() { return exitStatus != null; }
+
+    public synchronized ExitStatus exitStatus() { return exitStatus; }
+
+    /** Waits until every thread has ended; returns how the process ended. */
+    public synchronized ExitStatus awaitExit() throws InterruptedException {
+        while (!threads.isEmpty()) wait();
+        return exitStatus;
     }
 
     public Task thread(int tid) { return threads.get(tid); }

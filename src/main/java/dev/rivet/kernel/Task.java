@@ -38,6 +38,17 @@ public final class Task {
         this.tid = tid;
     }
 
+    /**
+     * Asks this thread to stop at its next block boundary and wakes it from any sleep or futex
+     * wait (which then return early): how exit_group reaches the other threads, and how signals
+     * will.
+     */
+    public void interrupt() {
+        hart.requestStop();
+        Thread t = thread;
+        if (t != null) java.util.concurrent.locks.LockSupport.unpark(t);
+    }
+
     /** The memory syscalls read and write: the process's address space. */
     public GuestMemory memory() { return process.memory; }
 

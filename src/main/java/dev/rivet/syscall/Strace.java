@@ -41,9 +41,10 @@ public final class Strace {
         out.println(b);
     }
 
-    /** A syscall that does not return (exit, exit_group, a fatal signal inside it). */
+    /** A syscall that does not return (exit, exit_group, a fatal signal inside it); status null: only this thread ended. */
     public void exit(Task task, Syscall s, Args a, ExitStatus status) {
         out.println(head(task, s, a, 0) + " = ?");
+        if (status == null) return;
         out.println(status.bySignal() ? "+++ killed by " + Signal.name(status.signal()) + " +++"
                 : "+++ exited with " + status.code() + " +++");
     }

@@ -7,6 +7,7 @@ import dev.rivet.kernel.ExitStatus;
 import dev.rivet.kernel.Limits;
 import dev.rivet.kernel.ProcessExit;
 import dev.rivet.kernel.Task;
+import dev.rivet.kernel.ThreadExit;
 import dev.rivet.mm.GuestMemory;
 
 import static dev.rivet.syscall.ArgKind.*;
@@ -19,7 +20,7 @@ public final class SysProcess {
     private SysProcess() {}
 
     public static void register(SyscallTable t) {
-        t.partial("exit", "ends the whole process while threads are not supported yet", SysProcess::exit, INT);
+        t.add("exit", SysProcess::exit, INT);
         t.add("exit_group", SysProcess::exitGroup, INT);
         t.add("getpid", (task, a) -> task.process.pid);
         t.add("getppid", (task, a) -> task.process.ppid);
@@ -41,9 +42,10 @@ public final class SysProcess {
         t.add("times", SysProcess::times, PTR);
     }
 
+    /** exit(2) ends the calling thread; the last thread's exit ends the process with its code. */
     static long exit(Task task, Args a) {
-        // One thread per process for now: ending the thread ends the process.
-        throw new ProcessExit(ExitStatus.exited(a.i(0)));
+        if (task.process.threadCount() == 1) throw new ProcessExit(ExitStatus.exited(a.i(0)));
+        throw new ThreadExit(a.i(0));
     }
 
     static long exitGroup(Task task, Args a) {

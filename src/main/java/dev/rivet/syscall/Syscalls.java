@@ -15,6 +15,7 @@ public final class Syscalls {
         SysFcntl.register(t);
         SysAttr.register(t);
         SysMm.register(t);
+        SysThread.register(t);
         return t;
     }
 }

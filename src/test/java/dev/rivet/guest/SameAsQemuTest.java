@@ -25,7 +25,11 @@ class SameAsQemuTest {
         Path ex = GuestBuild.home().resolve("build/examples");
         Path exit = GuestBuild.home().resolve("build/guest/programs/exitcode");
         Path traps = GuestBuild.home().resolve("build/guest/programs/traps");
+        Path threads = GuestBuild.home().resolve("build/guest/programs/threadexit");
         return List.of(
+                new Case("threadexit exit (a thread's exit ends all)", threads, List.of("exit")),
+                new Case("threadexit mainexit (the last thread ends it)", threads, List.of("mainexit")),
+                new Case("threadexit lastcode (the last thread's code)", threads, List.of("lastcode")),
                 new Case("traps ill (SIGILL)", traps, List.of("ill")),
                 new Case("traps ebreak (SIGTRAP)", traps, List.of("ebreak")),
                 new Case("traps rodata (SIGSEGV, read-only page)", traps, List.of("rodata")),
