@@ -122,7 +122,10 @@ int main(void) {
     munmap(g, page);
 
     /* mremap: grow by moving, contents kept */
-    unsigned char *m = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    /* Three pages, the third given back: the space right after the region is then surely free
+     * (a fresh mapping may sit right below another one, such as the vDSO). */
+    unsigned char *m = mmap(NULL, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    munmap(m + 2 * page, page);
     memset(m, 0x5a, 2 * page);
     /* block the space right after so growing must move */
     void *blocker = mmap(m + 2 * page, page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);

@@ -6,6 +6,7 @@ import dev.rivet.elf.ElfFile;
 import dev.rivet.elf.ElfLoader;
 import dev.rivet.elf.LoadOptions;
 import dev.rivet.elf.LoadedImage;
+import dev.rivet.elf.Vdso;
 import dev.rivet.fs.FdTable;
 import dev.rivet.fs.FsContext;
 import dev.rivet.kernel.ExitStatus;
@@ -47,7 +48,8 @@ public final class Rivet {
         ElfFile elf = ElfFile.open(config.program(), shown);
         Kernel kernel = new Kernel(config.strace() ? new Strace(System.err) : null, config.maxThreads());
         AddressSpace memory = new AddressSpace();
-        LoadedImage image = ElfLoader.load(memory, elf, config.argv(), config.env(), shown, LoadOptions.defaults());
+        LoadedImage image = ElfLoader.load(memory, elf, config.argv(), config.env(), shown,
+                LoadOptions.defaults().withArchAuxv(Vdso.auxv(mapVdso(memory))));
         int pid = kernel.allocateId();
         Process process = new Process(kernel, pid, 1, memory, FdTable.withHostStdio(), FsContext.atHostCwd(),
                 image.ids().uid(), image.ids().gid());
@@ -59,5 +61,14 @@ public final class Rivet {
         Task main = new Task(process, hart, pid);
         main.name = commName(config.program().getFileName());
         return kernel.run(main);
+    }
+
+    private static long mapVdso(AddressSpace memory) {
+        try {
+            return Vdso.map(memory);
+        } catch (dev.rivet.abi.ErrnoException e) {
+            // A fresh address space has room for one page; failing here is a Rivet bug.
+            throw new IllegalStateException("cannot map the vDSO: " + e.errno, e);
+        }
     }
 }
