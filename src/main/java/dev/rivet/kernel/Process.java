@@ -83,11 +83,29 @@ public final class Process {
 
     public synchronized ExitStatus exitStatus() { return exitStatus; }
 
-    /** Waits until every thread has ended; returns how the process ended. */
+    /**
+     * Waits until every thread has ended; returns how the process ended. Once exit_group or a
+     * fatal signal has decided the status, it waits only a moment for the others: a thread
+     * blocked in a host call (a read of the terminal) cannot be stopped yet, and the process
+     * must not hang on it. Its output is already in the host's files (writes are unbuffered).
+     */
     public synchronized ExitStatus awaitExit() throws InterruptedException {
-        while (!threads.isEmpty()) wait();
+        long grace = 0;
+        while (!threads.isEmpty()) {
+            if (exitStatus == null) {
+                wait();
+            } else {
+                if (grace == 0) grace = System.nanoTime() + EXIT_GRACE_NANOS;
+                long left = grace - System.nanoTime();
+                if (left <= 0) break;
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
         return exitStatus;
     }
+
+    /** How long exit_group waits for threads stuck in host calls. */
+    private static final long EXIT_GRACE_NANOS = 500_000_000L;
 
     public Task thread(int tid) { return threads.get(tid); }
 
