@@ -25,7 +25,7 @@ public final class Futex {
     public static final int BITSET_MATCH_ANY = -1;
 
     /** A futex's identity: the page's backing object and the word's offset in it. */
-    private record Key(Object page, int offset) {
+    record Key(Object page, int offset) {
         @Override public boolean equals(Object o) {
             return o instanceof Key k && k.page == page && k.offset == offset;
         }
@@ -33,7 +33,7 @@ public final class Futex {
         @Override public int hashCode() { return System.identityHashCode(page) * 31 + offset; }
     }
 
-    private static final class Waiter {
+    static final class Waiter {
         final Task task;
         final int bitset;
         volatile boolean woken;
@@ -49,7 +49,7 @@ public final class Futex {
 
     private final ConcurrentHashMap<Key, ArrayDeque<Waiter>> queues = new ConcurrentHashMap<>();
 
-    private static Key key(AddressSpace mem, long uaddr) throws ErrnoException {
+    static Key key(AddressSpace mem, long uaddr) throws ErrnoException {
         if ((uaddr & 3) != 0) throw Errno.EINVAL.ex();
         try {
             return new Key(mem.translate(uaddr, Access.READ), (int) (uaddr & (AddressSpace.PAGE_SIZE - 1)));
@@ -58,11 +58,11 @@ public final class Futex {
         }
     }
 
-    private static int load(Key k) {
+    static int load(Key k) {
         return GuestAtomics.getInt((byte[]) k.page, k.offset);
     }
 
-    private ArrayDeque<Waiter> queue(Key k) {
+    ArrayDeque<Waiter> queue(Key k) {
         return queues.computeIfAbsent(k, x -> new ArrayDeque<>());
     }
 
@@ -94,7 +94,7 @@ public final class Futex {
         }
     }
 
-    private boolean remove(Waiter w) {
+    boolean remove(Waiter w) {
         for (;;) {
             Key k = w.key;
             ArrayDeque<Waiter> q = queue(k);
@@ -272,8 +272,24 @@ public final class Futex {
             }
             if ((value & FUTEX_TID_MASK) != task.tid) return;
             int marked = (value & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+            if (pi) {
+                // A PI lock goes straight to its first waiter, marked, as Linux's exit_pi_state_list
+                // and fixup_pi_state_owner leave it: that waiter's lock returns and it sees OWNER_DIED.
+                ArrayDeque<Waiter> q = queue(new Key(page, off));
+                synchronized (q) {
+                    Waiter next = q.peekFirst();
+                    int handed = next == null ? marked : next.task.tid | FUTEX_OWNER_DIED | (q.size() > 1 ? FUTEX_WAITERS : 0);
+                    if (!GuestAtomics.casInt(page, off, value, handed)) continue;
+                    if (next != null) {
+                        q.pollFirst();
+                        next.woken = true;
+                        LockSupport.unpark(next.task.thread);
+                    }
+                    return;
+                }
+            }
             if (GuestAtomics.casInt(page, off, value, marked)) {
-                if (!pi && (value & FUTEX_WAITERS) != 0) wake(new Key(page, off), 1, BITSET_MATCH_ANY);
+                if ((value & FUTEX_WAITERS) != 0) wake(new Key(page, off), 1, BITSET_MATCH_ANY);
                 return;
             }
         }

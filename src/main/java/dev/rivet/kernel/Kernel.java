@@ -43,6 +43,8 @@ public final class Kernel {
 
     /** The futex wait queues of every process of this kernel. */
     public final Futex futexes = new Futex();
+    /** The priority-inheritance protocol over the same queues. */
+    public final FutexPi piFutexes = new FutexPi(futexes);
 
     /**
      * Runs the first thread of a process on the calling thread, then waits for the process's

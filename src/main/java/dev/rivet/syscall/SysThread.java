@@ -33,7 +33,8 @@ public final class SysThread {
         t.partial("clone", "threads only (CLONE_VM|CLONE_SIGHAND|CLONE_THREAD with CLONE_FS|CLONE_FILES); "
                 + "new processes and namespaces answer ENOSYS until fork comes", SysThread::clone, HEX, PTR, PTR, PTR, PTR);
         t.partial("clone3", "as clone", SysThread::clone3, STRUCT, SIZE);
-        t.partial("futex", "no priority-inheritance operations (ENOSYS)", SysThread::futex, PTR, INT, INT, PTR, PTR, HEX);
+        t.partial("futex", "LOCK_PI/TRYLOCK_PI/UNLOCK_PI keep Linux's ownership protocol without a priority boost; "
+                + "CMP_REQUEUE_PI and WAIT_REQUEUE_PI answer ENOSYS", SysThread::futex, PTR, INT, INT, PTR, PTR, HEX);
         t.add("get_robust_list", SysThread::getRobustList, INT, PTR, PTR);
         t.partial("prctl", "PR_SET_NAME and PR_GET_NAME; other options EINVAL", SysThread::prctl, INT, HEX, HEX, HEX, HEX);
         t.add("sched_getscheduler", (task, a) -> { thread(task, a.i(0)); return SCHED_OTHER; }, INT);
@@ -213,7 +214,14 @@ public final class SysThread {
             case FUTEX_REQUEUE -> f.requeue(task, uaddr, a.l(4), val, a.i(3), false, 0);
             case FUTEX_CMP_REQUEUE -> f.requeue(task, uaddr, a.l(4), val, a.i(3), true, a.i(5));
             case FUTEX_WAKE_OP -> f.wakeOp(task, uaddr, a.l(4), val, a.i(3), a.i(5));
-            default -> throw Errno.ENOSYS.ex(); // FUTEX_FD (gone since 2.6.26) and the PI family
+            // LOCK_PI's timeout is absolute on CLOCK_REALTIME; LOCK_PI2's on MONOTONIC unless asked.
+            case FUTEX_LOCK_PI -> task.process.kernel.piFutexes.lock(task, uaddr, false,
+                    absoluteDeadline(task, a.l(3), Clocks.REALTIME));
+            case FUTEX_LOCK_PI2 -> task.process.kernel.piFutexes.lock(task, uaddr, false,
+                    absoluteDeadline(task, a.l(3), realtime ? Clocks.REALTIME : Clocks.MONOTONIC));
+            case FUTEX_TRYLOCK_PI -> task.process.kernel.piFutexes.lock(task, uaddr, true, Long.MAX_VALUE);
+            case FUTEX_UNLOCK_PI -> task.process.kernel.piFutexes.unlock(task, uaddr);
+            default -> throw Errno.ENOSYS.ex(); // FUTEX_FD (gone since 2.6.26), the requeue-PI pair
         };
     }
 
