@@ -19,6 +19,8 @@ public final class Task {
     public volatile long clearChildTid;
     /** The thread's name (prctl PR_SET_NAME, /proc/.../comm): at most 15 bytes. */
     public volatile byte[] name = new byte[0];
+    /** sched_setaffinity's mask (bit n: CPU n); all CPUs to start with. */
+    public volatile long affinity = -1L;
     /** set_robust_list. */
     public volatile long robustListHead;
     public volatile long robustListLen;

@@ -25,6 +25,8 @@ public final class SysInfo {
         t.add("sched_yield", (task, a) -> { Thread.yield(); return 0; });
         t.add("sched_getaffinity", SysInfo::schedGetaffinity, INT, SIZE, PTR);
         t.add("riscv_flush_icache", SysInfo::riscvFlushIcache, PTR, PTR, HEX);
+        t.add("riscv_hwprobe", SysInfo::riscvHwprobe, PTR, SIZE, SIZE, PTR, HEX);
+        t.add("sched_setaffinity", SysInfo::schedSetaffinity, INT, SIZE, PTR);
     }
 
     /** struct utsname: six fields of 65 bytes. */
@@ -116,16 +118,76 @@ public final class SysInfo {
     }
 
     static long schedGetaffinity(Task task, Args a) throws ErrnoException {
-        int pid = a.i(0);
-        if (pid != 0 && task.process.thread(pid) == null) throw Errno.ESRCH.ex();
-        int cpus = Runtime.getRuntime().availableProcessors();
-        int maskBytes = Math.max(8, (cpus + 63) / 64 * 8); // cpumask_size(): whole longs
+        Task t = affinityTarget(task, a.i(0));
+        int maskBytes = maskBytes();
         long len = a.l(1);
         if ((len & 7) != 0 || Long.compareUnsigned(len, maskBytes) < 0) throw Errno.EINVAL.ex();
-        byte[] mask = new byte[maskBytes];
-        for (int c = 0; c < cpus; c++) mask[c / 8] |= (byte) (1 << (c % 8));
-        task.memory().write(a.l(2), mask);
+        long mask = t.affinity & onlineMask();
+        byte[] out = new byte[maskBytes];
+        for (int i = 0; i < 8 && i < out.length; i++) out[i] = (byte) (mask >>> (8 * i));
+        task.memory().write(a.l(2), out);
         return maskBytes;
+    }
+
+    /** The host's CPUs, as the guest sees them: the first ones of a 64-bit mask. */
+    private static int cpus() { return Math.min(Runtime.getRuntime().availableProcessors(), 64); }
+
+    private static long onlineMask() { return cpus() == 64 ? -1L : (1L << cpus()) - 1; }
+
+    /** cpumask_size(): whole longs. */
+    private static int maskBytes() { return 8; }
+
+    private static Task affinityTarget(Task task, int pid) throws ErrnoException {
+        if (pid < 0) throw Errno.ESRCH.ex();
+        Task t = pid == 0 ? task : task.process.thread(pid);
+        if (t == null) throw Errno.ESRCH.ex();
+        return t;
+    }
+
+    /**
+     * sched_setaffinity: keeps the mask (what getaffinity reports and new threads inherit);
+     * EINVAL when it names no CPU the guest has. Where the JVM thread runs is the host's choice.
+     */
+    static long schedSetaffinity(Task task, Args a) throws ErrnoException {
+        Task t = affinityTarget(task, a.i(0));
+        long len = Math.min(a.l(1) < 0 ? Long.MAX_VALUE : a.l(1), 8);
+        byte[] in = task.memory().read(a.l(2), (int) len);
+        long mask = 0;
+        for (int i = 0; i < in.length; i++) mask |= (in[i] & 0xffL) << (8 * i);
+        if ((mask & onlineMask()) == 0) throw Errno.EINVAL.ex();
+        t.affinity = mask & onlineMask();
+        return 0;
+    }
+
+    // riscv_hwprobe keys and values (arch/riscv/include/uapi/asm/hwprobe.h).
+    static final long HWPROBE_MVENDORID = 0, HWPROBE_MARCHID = 1, HWPROBE_MIMPID = 2, HWPROBE_BASE_BEHAVIOR = 3,
+            HWPROBE_IMA_EXT_0 = 4, HWPROBE_CPUPERF_0 = 5;
+    static final long BASE_BEHAVIOR_IMA = 1, IMA_FD = 1, IMA_C = 2, EXT_ZBA = 1 << 3, EXT_ZBB = 1 << 4,
+            EXT_ZBS = 1 << 5, EXT_ZBC = 1 << 7, MISALIGNED_FAST = 3;
+
+    /** riscv_hwprobe: what this CPU implements (IMAFDC, Zba/Zbb/Zbc/Zbs; misaligned access as fast as aligned). */
+    static long riscvHwprobe(Task task, Args a) throws ErrnoException {
+        long pairs = a.l(0), count = a.l(1), setSize = a.l(2), set = a.l(3);
+        if (a.l(4) != 0) throw Errno.EINVAL.ex();
+        if (setSize != 0 || set != 0) {
+            byte[] cpus = task.memory().read(set, (int) Math.min(setSize, 8));
+            long mask = 0;
+            for (int i = 0; i < cpus.length; i++) mask |= (cpus[i] & 0xffL) << (8 * i);
+            if ((mask & onlineMask()) == 0) throw Errno.EINVAL.ex();
+        }
+        for (long i = 0; i < count; i++) {
+            long at = pairs + 16 * i;
+            long key = task.memory().read64(at);
+            long value;
+            if (key == HWPROBE_MVENDORID || key == HWPROBE_MARCHID || key == HWPROBE_MIMPID) value = 0;
+            else if (key == HWPROBE_BASE_BEHAVIOR) value = BASE_BEHAVIOR_IMA;
+            else if (key == HWPROBE_IMA_EXT_0) value = IMA_FD | IMA_C | EXT_ZBA | EXT_ZBB | EXT_ZBS | EXT_ZBC;
+            else if (key == HWPROBE_CPUPERF_0) value = MISALIGNED_FAST;
+            else { key = -1; value = 0; }
+            task.memory().write64(at, key);
+            task.memory().write64(at + 8, value);
+        }
+        return 0;
     }
 
     public static final int SYS_RISCV_FLUSH_ICACHE_LOCAL = 1;

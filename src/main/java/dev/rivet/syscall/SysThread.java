@@ -184,6 +184,7 @@ public final class SysThread {
         Task child = new Task(p, hart, tid);
         child.sigmask = task.sigmask;
         child.name = task.name; // a new thread starts with its creator's name
+        child.affinity = task.affinity;
         if ((flags & CLONE_CHILD_CLEARTID) != 0) child.clearChildTid = childTid;
         // A CLONE_VM child without CLONE_VFORK starts with no alternate signal stack, as on Linux.
         p.kernel.start(child);
