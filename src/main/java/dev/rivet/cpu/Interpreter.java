@@ -8,40 +8,46 @@ import dev.rivet.mm.MemoryFault;
  * operations are in {@link #run}'s switch; the rest go to {@link RareOps} so that this method
  * stays well under HotSpot's 8000-byte limit (it is about 2.5 KB of bytecode).
  *
- * <p>Between blocks it honours {@link Hart#requestStop()} and resynchronises the TLBs with the
- * address space's generation. {@code instret} is added per block, or up to the stopping
- * instruction, so it is exact at every stop.
+ * <p>Blocks are chained (each remembers its successors), so a hot loop goes from block to block
+ * without a cache lookup. Every {@link #CHECK_EVERY} blocks, on entry, and after decoding it
+ * honours {@link Hart#requestStop()} and resynchronises the TLBs with the address space's
+ * generation. {@code instret} is counted per block in a local, or up to the stopping
+ * instruction, and stored to the hart whenever the kernel or a CSR read may look at it, so it
+ * is exact at every stop.
  */
 final class Interpreter {
     private Interpreter() {}
+
+    /**
+     * Blocks run between two looks at the stop flag and the address-space generation. Both are
+     * volatile reads that also keep C2 from keeping values in registers across them; every 64
+     * blocks (a few microseconds) still honours a stop or another thread's munmap promptly.
+     */
+    static final int CHECK_EVERY = 64;
 
     static StopReason run(Hart h) {
         if (h.mmu.space != h.memory) h.attach();
         final long[] x = h.x;
         final long[] f = h.f;
         final Mmu m = h.mmu;
-        final Block[] cache = h.blocks;
-        final CodeCache code = h.code;
         // With RVC, pc bit 0 does not exist (sepc's bit 0 is hardwired to zero): a kernel-set odd
         // pc (sigreturn with a bad context) resumes at the even address, as on hardware.
         long pc = h.pc & ~1L;
+        if (h.stopRequested()) {
+            h.pc = pc;
+            return StopReason.INTERRUPTED;
+        }
+        m.sync();
+        Block b;
+        try {
+            b = lookup(h, pc);
+        } catch (MemoryFault e) {
+            h.pc = pc;
+            return new StopReason.Fault(e.address, e.access, e.mapped);
+        }
+        long retired = h.instret; // kept in a local, stored back whenever the kernel may look
+        int budget = CHECK_EVERY;
         for (;;) {
-            if (h.stopRequested()) {
-                h.pc = pc;
-                return StopReason.INTERRUPTED;
-            }
-            m.sync();
-            int slot = (int) (pc >>> 1) & Hart.BLOCK_CACHE_MASK;
-            Block b = cache[slot];
-            if (b == null || b.pc != pc || !b.valid) {
-                try {
-                    b = code.get(m, pc);
-                } catch (MemoryFault e) {
-                    h.pc = pc;
-                    return new StopReason.Fault(e.address, e.access, e.mapped);
-                }
-                cache[slot] = b;
-            }
             // Run the block. Everything is inline here so the registers, TLBs and code arrays
             // stay in locals from block to block.
             final int[] ops = b.ops;
@@ -132,10 +138,11 @@ final class Interpreter {
                             next = target;
                         }
                         default -> {
+                            h.instret = retired; // RareOps (a counter read) adds i itself
                             StopReason r = RareOps.exec(h, b.code[i], i);
                             if (r != null) {
                                 h.pc = b.code[i].pc;
-                                h.instret += i;
+                                h.instret = retired + i;
                                 return r;
                             }
                         }
@@ -143,11 +150,53 @@ final class Interpreter {
                 }
             } catch (MemoryFault e) {
                 h.pc = b.code[i].pc;
-                h.instret += i;
+                h.instret = retired + i;
                 return new StopReason.Fault(e.address, e.access, e.mapped);
             }
-            h.instret += i; // n, or up to and including a taken branch
+            retired += i; // n, or up to and including a taken branch
             pc = next;
+            if (--budget == 0) {
+                budget = CHECK_EVERY;
+                if (h.stopRequested()) {
+                    h.pc = pc;
+                    h.instret = retired;
+                    return StopReason.INTERRUPTED;
+                }
+                m.sync(); // before any block's valid flag is trusted (see Block#valid)
+            }
+            // Chaining: each block remembers the block it last fell through to and the one its
+            // last taken exit or jump went to, which skips the cache lookup on loops and straight
+            // code. The link is trusted only if it is for this pc and still valid.
+            final boolean fell = pc == b.next;
+            Block nb = fell ? b.fallThrough : b.taken;
+            if (nb == null || nb.pc != pc || !nb.valid) {
+                try {
+                    nb = lookup(h, pc);
+                } catch (MemoryFault e) {
+                    h.pc = pc;
+                    h.instret = retired;
+                    return new StopReason.Fault(e.address, e.access, e.mapped);
+                }
+                if (fell) b.fallThrough = nb; else b.taken = nb;
+            }
+            b = nb;
         }
+    }
+
+    /**
+     * The block at {@code pc} from the hart's direct-mapped cache, else the shared code cache
+     * (decoding it if needed). Throws MemoryFault if pc cannot be fetched.
+     */
+    private static Block lookup(Hart h, long pc) {
+        final Block[] cache = h.blocks;
+        int slot = (int) (pc >>> 1) & Hart.BLOCK_CACHE_MASK;
+        Block b = cache[slot];
+        if (b != null && b.pc == pc && b.valid) return b;
+        b = h.code.get(h.mmu, pc);
+        // Decoding may have started watching a page this hart still has in its write TLB (the
+        // generation moved): resynchronise now, so a store into this code is seen at once.
+        h.mmu.sync();
+        cache[slot] = b;
+        return b;
     }
 }
