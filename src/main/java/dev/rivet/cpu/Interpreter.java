@@ -30,6 +30,8 @@ final class Interpreter {
         final long[] x = h.x;
         final long[] f = h.f;
         final Mmu m = h.mmu;
+        final long[] rT = m.rTag, wT = m.wTag; // the TLBs, see Mmu's static loads and stores
+        final byte[][] rP = m.rPage, wP = m.wPage;
         // With RVC, pc bit 0 does not exist (sepc's bit 0 is hardwired to zero): a kernel-set odd
         // pc (sigreturn with a bad context) resumes at the even address, as on hardware.
         long pc = h.pc & ~1L;
@@ -105,21 +107,21 @@ final class Interpreter {
                         case Op.DIVUW -> x[rd] = Alu.divuw(x[rs1], x[rs2]);
                         case Op.REMW -> x[rd] = Alu.remw(x[rs1], x[rs2]);
                         case Op.REMUW -> x[rd] = Alu.remuw(x[rs1], x[rs2]);
-                        case Op.LB -> x[rd] = m.lb(x[rs1] + imms[i]);
-                        case Op.LH -> x[rd] = m.lh(x[rs1] + imms[i]);
-                        case Op.LW -> x[rd] = m.lw(x[rs1] + imms[i]);
-                        case Op.LD -> x[rd] = m.ld(x[rs1] + imms[i]);
-                        case Op.LBU -> x[rd] = m.lbu(x[rs1] + imms[i]);
-                        case Op.LHU -> x[rd] = m.lhu(x[rs1] + imms[i]);
-                        case Op.LWU -> x[rd] = m.lwu(x[rs1] + imms[i]);
-                        case Op.SB -> m.sb(x[rs1] + imms[i], x[rs2]);
-                        case Op.SH -> m.sh(x[rs1] + imms[i], x[rs2]);
-                        case Op.SW -> m.sw(x[rs1] + imms[i], x[rs2]);
-                        case Op.SD -> m.sd(x[rs1] + imms[i], x[rs2]);
-                        case Op.FLD -> f[rd] = m.ld(x[rs1] + imms[i]);
-                        case Op.FSD -> m.sd(x[rs1] + imms[i], f[rs2]);
-                        case Op.FLW -> f[rd] = FpOps.box((int) m.lw(x[rs1] + imms[i]));
-                        case Op.FSW -> m.sw(x[rs1] + imms[i], f[rs2]);
+                        case Op.LB -> x[rd] = Mmu.lb(m, rT, rP, x[rs1] + imms[i]);
+                        case Op.LH -> x[rd] = Mmu.lh(m, rT, rP, x[rs1] + imms[i]);
+                        case Op.LW -> x[rd] = Mmu.lw(m, rT, rP, x[rs1] + imms[i]);
+                        case Op.LD -> x[rd] = Mmu.ld(m, rT, rP, x[rs1] + imms[i]);
+                        case Op.LBU -> x[rd] = Mmu.lbu(m, rT, rP, x[rs1] + imms[i]);
+                        case Op.LHU -> x[rd] = Mmu.lhu(m, rT, rP, x[rs1] + imms[i]);
+                        case Op.LWU -> x[rd] = Mmu.lwu(m, rT, rP, x[rs1] + imms[i]);
+                        case Op.SB -> Mmu.sb(m, wT, wP, x[rs1] + imms[i], x[rs2]);
+                        case Op.SH -> Mmu.sh(m, wT, wP, x[rs1] + imms[i], x[rs2]);
+                        case Op.SW -> Mmu.sw(m, wT, wP, x[rs1] + imms[i], x[rs2]);
+                        case Op.SD -> Mmu.sd(m, wT, wP, x[rs1] + imms[i], x[rs2]);
+                        case Op.FLD -> f[rd] = Mmu.ld(m, rT, rP, x[rs1] + imms[i]);
+                        case Op.FSD -> Mmu.sd(m, wT, wP, x[rs1] + imms[i], f[rs2]);
+                        case Op.FLW -> f[rd] = FpOps.box((int) Mmu.lw(m, rT, rP, x[rs1] + imms[i]));
+                        case Op.FSW -> Mmu.sw(m, wT, wP, x[rs1] + imms[i], f[rs2]);
                         // A taken conditional branch leaves the block (a side exit); not taken, the
                         // block goes on. Jumps are always last in their block.
                         case Op.BEQ -> { if (x[rs1] == x[rs2]) { next = imms[i++]; break block; } }
@@ -129,12 +131,12 @@ final class Interpreter {
                         case Op.BLTU -> { if (Long.compareUnsigned(x[rs1], x[rs2]) < 0) { next = imms[i++]; break block; } }
                         case Op.BGEU -> { if (Long.compareUnsigned(x[rs1], x[rs2]) >= 0) { next = imms[i++]; break block; } }
                         case Op.JAL -> {
-                            x[rd] = b.next; // the link: a jump is the last instruction
+                            x[rd] = next; // the link (b.next: a jump is the last instruction)
                             next = imms[i];
                         }
                         case Op.JALR -> {
                             long target = (x[rs1] + imms[i]) & ~1L; // before writing rd: rd may be rs1
-                            x[rd] = b.next;
+                            x[rd] = next;
                             next = target;
                         }
                         default -> {
