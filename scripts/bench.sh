@@ -13,6 +13,7 @@
 #   BENCH_ONLY="crc32 sort"   run a subset
 #   BENCH_TIMEOUT=50          seconds allowed per Rivet run (native and qemu get the same)
 #   BENCH_BUDGET=420          seconds of Rivet time in total; later Rivet runs are skipped
+#   BENCH_RUNS=3              runs of each benchmark per engine (the medians are reported)
 #   BENCH_HELLO_RUNS=5        runs of hello-world per engine (the median is reported)
 #   RIVET_RUN="./rivet run"   how to start a guest under Rivet
 #   BENCH_DOC=docs/benchmarks.md, BENCH_NO_DOC=1 to only print
@@ -25,6 +26,7 @@ benches=${BENCH_ONLY:-"crc32 sort sieve matmul coremix nbody sha256"}
 timeout_s=${BENCH_TIMEOUT:-50}
 budget_s=${BENCH_BUDGET:-420}
 hello_runs=${BENCH_HELLO_RUNS:-5}
+runs=${BENCH_RUNS:-3}
 doc=${BENCH_DOC:-docs/benchmarks.md}
 src=guest/bench
 out=build/bench
@@ -127,6 +129,35 @@ run() {
   fi
 }
 
+median() {  # numbers -> their median
+  printf '%s\n' "$@" | sort -g | awk '{ t[NR] = $1 }
+    END { if (NR) printf "%.2f", (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2) }'
+}
+
+# measure ENGINE NAME: `run` BENCH_RUNS times and keep the median wall and steady-state
+# times. One process's warm-up depends on whether HotSpot's compiler threads find a free
+# core, so a single run of Rivet on a shared two-core machine is noisy. Any run that is not
+# ok, or a checksum that changes between runs, decides the result.
+measure() {
+  local key=$1,$2 first_sum="" walls=() steadies=()
+  for _ in $(seq "$runs"); do
+    run "$1" "$2"
+    [ "${status[$key]}" = ok ] || return
+    if [ -z "$first_sum" ]; then
+      first_sum=${sum[$key]}
+    elif [ "${sum[$key]}" != "$first_sum" ]; then
+      status[$key]=wrong
+      log "$1 $2: checksum changed between runs ($first_sum, then ${sum[$key]})"
+      return
+    fi
+    walls+=("${wall[$key]}")
+    steadies+=("${steady[$key]}")
+  done
+  wall[$key]=$(median "${walls[@]}")
+  wall[$key]=${wall[$key]%?}  # one decimal, like a single run's
+  steady[$key]=$(median "${steadies[@]}")
+}
+
 # Rivet is measured only if it can run hello-world at all; otherwise its column says why not.
 rivet_note=""
 if ! command -v "${rivet_run[0]}" >/dev/null; then
@@ -145,7 +176,7 @@ mismatch=0
 for b in $benches; do
   for eng in $engines; do
     log "$eng $b"
-    run "$eng" "$b"
+    measure "$eng" "$b"
   done
   if [ "${status[native,$b]}" != ok ] || [ "${status[qemu,$b]}" != ok ]; then
     log "$b did not complete natively and under qemu"
@@ -224,8 +255,9 @@ report=$(
   echo "- Compilers: host $(gcc --version | head -1), riscv64 via $rv_cc_name, flags \`${cflags[*]}\`"
   [ -n "$rivet_note" ] && echo "- Rivet: n/a — $rivet_note"
   echo
-  echo "Times in milliseconds. *wall*: the whole process, start to exit. *steady*: one"
-  echo "repetition of the kernel, the median of the last half of the repetitions. Speed ratios"
+  echo "Times in milliseconds, each the median of $runs runs. *wall*: the whole process, start"
+  echo "to exit. *steady*: one repetition of the kernel, the median of the last half of the"
+  echo "repetitions. Speed ratios"
   echo "are the reference's time over the subject's: Rivet/qemu 0.10× means Rivet takes ten"
   echo "times as long as qemu; qemu/native likewise."
   echo

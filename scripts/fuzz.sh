@@ -11,5 +11,5 @@ cd "$top"
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 [ $# -ge 1 ] && [ -n "$1" ] || set -- 2000
 mvn -q -B -o test-compile 2>/dev/null || mvn -q -B test-compile
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xss8m \
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xss8m \
   -cp "target/classes:target/test-classes:target/lib/*" dev.rivet.fuzz.FuzzMain "$@"

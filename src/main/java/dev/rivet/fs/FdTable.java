@@ -41,11 +41,9 @@ public final class FdTable {
     public static FdTable withHostStdio() {
         FdTable t = new FdTable();
         for (int fd = 0; fd <= 2; fd++) {
-            try {
-                t.files[fd] = new HostFile(Libc.dup(fd));
-            } catch (ErrnoException e) {
-                // EBADF: the host has no such fd; leave the guest's free.
-            }
+            // Borrowed, not dup'ed: a guest close must not close the JVM's own stdio, and a
+            // dup would cost a host call at every start. A host without the fd leaves it free.
+            if (java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/fd/" + fd))) t.files[fd] = HostFile.borrowed(fd);
         }
         return t;
     }

@@ -19,18 +19,19 @@ public final class FsContext {
         this.umask = umask & 0777;
     }
 
-    /** The host tree at "/", cwd = the host's current directory, umask = the host's. */
+    /**
+     * The host tree at "/", cwd = the host's current directory, umask = the host's. The cwd is
+     * opened on first use: a program that never names a relative path (hello world) costs no
+     * host call for it.
+     */
     public static FsContext atHostCwd() {
         Vfs vfs = Vfs.hostRoot();
-        try {
-            return new FsContext(vfs, vfs.hostCwd(), Vfs.initialUmask());
-        } catch (ErrnoException e) {
-            throw new IllegalStateException("cannot open the host's current directory: " + e.errno.message);
-        }
+        return new FsContext(vfs, null, Vfs.initialUmask());
     }
 
     /** The current directory, with a reference the caller must close. */
-    public synchronized OpenFile cwd() {
+    public synchronized OpenFile cwd() throws ErrnoException {
+        if (cwd == null) cwd = vfs.hostCwd(); // ENOENT if the host's cwd is gone, as Linux says then
         return cwd.retain();
     }
 
@@ -41,7 +42,7 @@ public final class FsContext {
             old = cwd;
             cwd = dir;
         }
-        old.close();
+        if (old != null) old.close();
     }
 
     public synchronized int umask() { return umask; }
@@ -55,11 +56,12 @@ public final class FsContext {
 
     /** A copy for fork (without CLONE_FS): the same cwd (one more reference) and umask. */
     public synchronized FsContext copy() {
-        return new FsContext(vfs, cwd.retain(), umask);
+        return new FsContext(vfs, cwd == null ? null : cwd.retain(), umask);
     }
 
     /** Process exit: drops the cwd reference. */
     public synchronized void release() {
-        cwd.close();
+        if (cwd != null) cwd.close();
+        cwd = null;
     }
 }

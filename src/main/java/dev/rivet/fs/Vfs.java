@@ -27,9 +27,9 @@ import java.util.Arrays;
  * the current directory, so "..", symlinks, trailing slashes, permissions and every error are
  * Linux's own. (Confinement will walk here instead, e.g. with openat2 RESOLVE_IN_ROOT.)
  *
- * <p>The host process's umask is set to 0 once, when the host root is first made: the guest's
- * umask ({@link FsContext#umask()}) is applied here, and the host's would be applied a second
- * time. The guest starts with the host's original umask.
+ * <p>The host process's umask is set to 0 once, before the first call that creates a file: the
+ * guest's umask ({@link FsContext#umask()}) is applied here, and the host's would be applied a
+ * second time. The guest starts with the host's original umask.
  */
 public final class Vfs {
     /** The host's AT_FDCWD (the same -100 on every Linux). */
@@ -39,16 +39,46 @@ public final class Vfs {
 
     private static Vfs hostRoot;
     private static int hostUmask;
+    private static volatile boolean hostUmaskCleared;
 
     private Vfs() {}
 
     /** The host's whole tree mounted at the guest's "/". */
     public static synchronized Vfs hostRoot() {
         if (hostRoot == null) {
-            hostUmask = Libc.umask(0);
+            hostUmask = readHostUmask();
             hostRoot = new Vfs();
         }
         return hostRoot;
+    }
+
+    /** The JVM's umask, read without changing it (Linux 4.7+ shows it in /proc/self/status). */
+    private static int readHostUmask() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("Umask:")) return Integer.parseInt(line.substring(6).strip(), 8);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // fall through: ask libc, which has to set it to read it
+        }
+        int old = Libc.umask(0);
+        Libc.umask(old);
+        return old;
+    }
+
+    /**
+     * Clears the host's umask before the first call that creates a file: the guest's umask is
+     * applied here, and the host's would be applied a second time. Done lazily so a program
+     * that creates nothing costs no host call.
+     */
+    private static void clearHostUmask() {
+        if (hostUmaskCleared) return;
+        synchronized (Vfs.class) {
+            if (!hostUmaskCleared) {
+                Libc.umask(0);
+                hostUmaskCleared = true;
+            }
+        }
     }
 
     /** The umask the host process had before {@link #hostRoot()} cleared it: the guest's first umask. */
@@ -141,6 +171,7 @@ public final class Vfs {
         flags &= Fcntl.VALID_OPEN_FLAGS;
         boolean creates = (flags & Fcntl.O_CREAT) != 0 || (flags & Fcntl.__O_TMPFILE) != 0;
         mode = creates ? (mode & 07777 & ~ctx.umask()) : 0;
+        if (creates) clearHostUmask();
         try (At at = at(ctx, fds, dirfd, path, false); Arena a = Arena.ofConfined()) {
             return new HostFile(Libc.openat(at.dirFd, Libc.cstr(a, at.path), hostFlags(flags), mode));
         }
@@ -183,6 +214,7 @@ public final class Vfs {
     /** mkdirat(2): mode masked to permission and sticky bits, then by the umask. */
     public void mkdir(FsContext ctx, FdTable fds, int dirfd, byte[] path, int mode) throws ErrnoException {
         try (At at = at(ctx, fds, dirfd, path, false); Arena a = Arena.ofConfined()) {
+            clearHostUmask();
             Libc.mkdirat(at.dirFd, Libc.cstr(a, at.path), mode & 01777 & ~ctx.umask());
         }
     }
@@ -226,6 +258,7 @@ public final class Vfs {
     /** mknodat(2): mode's permission bits masked by the umask; the host checks type and privilege. */
     public void mknod(FsContext ctx, FdTable fds, int dirfd, byte[] path, int mode, int dev) throws ErrnoException {
         try (At at = at(ctx, fds, dirfd, path, false); Arena a = Arena.ofConfined()) {
+            clearHostUmask();
             Libc.mknodat(at.dirFd, Libc.cstr(a, at.path), mode & ~(ctx.umask() & 0777), Integer.toUnsignedLong(dev));
         }
     }

@@ -17,6 +17,7 @@ import java.util.Set;
  */
 public final class Strace {
     private static final int MAX_STRING = 32;
+    private static final int O_CREAT = 0100, O_TMPFILE = 020000000;
     private static final Set<String> HEX_RESULT = Set.of("mmap", "brk", "mremap");
 
     private final PrintStream out;
@@ -57,8 +58,11 @@ public final class Strace {
         b.append(s.name()).append('(');
         List<ArgKind> kinds = s.args();
         for (int i = 0; i < kinds.size(); i++) {
-            if (i > 0) b.append(", ");
             ArgKind k = kinds.get(i);
+            // strace shows open's mode only when the flags make it matter.
+            if (k == ArgKind.MODE && i > 0 && kinds.get(i - 1) == ArgKind.OPEN_FLAGS
+                    && (a.i(i - 1) & (O_CREAT | O_TMPFILE)) == 0) break;
+            if (i > 0) b.append(", ");
             long v = a.l(i);
             long next = i + 1 < 6 ? a.l(i + 1) : 0;
             format(b, task, k, v, next, result);
@@ -71,7 +75,7 @@ public final class Strace {
             case INT, FD -> b.append((int) v);
             case LONG -> b.append(v);
             case SIZE -> b.append(Long.toUnsignedString(v));
-            case HEX -> b.append("0x").append(Long.toHexString(v));
+            case HEX -> b.append(v == 0 ? "0" : "0x" + Long.toHexString(v)); // C's %#lx, as strace
             case PTR, STRUCT -> pointer(b, v);
             case DIRFD -> b.append((int) v == -100 ? "AT_FDCWD" : String.valueOf((int) v));
             case PATH -> string(b, task, v, 4096, true);

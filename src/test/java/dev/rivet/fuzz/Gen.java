@@ -17,11 +17,12 @@ import java.util.SplittableRandom;
  * (so DYN never traps). Cases where qemu is wrong are excluded by name in {@link Exclusions}.
  */
 final class Gen {
-    private final SplittableRandom r;
+    final SplittableRandom r;
     private final List<Item> items = new ArrayList<>();
     private int bodyLen;
 
-    private final boolean fpArith, illegal;
+    final boolean fpArith;
+    private final boolean illegal;
 
     private Gen(SplittableRandom r, boolean fpArith, boolean illegal) {
         this.r = r;
@@ -81,14 +82,17 @@ final class Gen {
     }
 
     // ---- register choice ----
-    private int rd() { return r.nextInt(40) == 0 ? 0 : 1 + r.nextInt(30); }
-    private int rs() { return r.nextInt(31); }
-    private int rdNz() { return 1 + r.nextInt(30); }
-    private int creg() { return 8 + r.nextInt(8); }
-    private int fr() { return r.nextInt(32); }
-    private int rm() { return r.nextInt(10) < 3 ? 7 : r.nextInt(5); }
+    /** A register no generated instruction may name (a loop's counter), or -1. */
+    private int reserved = -1;
 
-    private int imm12() {
+    int rd() { int q; do q = r.nextInt(40) == 0 ? 0 : 1 + r.nextInt(30); while (q == reserved); return q; }
+    int rs() { int q; do q = r.nextInt(31); while (q == reserved); return q; }
+    int rdNz() { int q; do q = 1 + r.nextInt(30); while (q == reserved); return q; }
+    int creg() { int q; do q = 8 + r.nextInt(8); while (q == reserved); return q; }
+    int fr() { return r.nextInt(32); }
+    int rm() { return r.nextInt(10) < 3 ? 7 : r.nextInt(5); }
+
+    int imm12() {
         return switch (r.nextInt(6)) {
             case 0 -> 0;
             case 1 -> -1;
@@ -100,139 +104,61 @@ final class Gen {
 
     // ---- item builder ----
     private int idx, target, xm, fm;
-    private final List<Insn> cur = new ArrayList<>();
+    final List<Insn> cur = new ArrayList<>();
 
     private void begin(int i) { idx = i; target = -1; xm = 0; fm = 0; cur.clear(); }
-    private void x(int... regs) { for (int q : regs) xm |= 1 << q; }
-    private void f(int... regs) { for (int q : regs) fm |= 1 << q; }
-    private void w(int bits) { cur.add(Insn.of(bits)); }
-    private void c(int bits) { cur.add(Insn.c(bits)); }
+    void x(int... regs) { for (int q : regs) xm |= 1 << q; }
+    void f(int... regs) { for (int q : regs) fm |= 1 << q; }
+    void w(int bits) { cur.add(Insn.of(bits)); }
+    void c(int bits) { cur.add(Insn.c(bits)); }
 
     private void item(int i) {
         begin(i);
         int k = r.nextInt(100);
-        if (k < 14) intR();
-        else if (k < 26) intI();
-        else if (k < 34) compressedAlu();
+        if (k < 14) GenInt.intR(this);
+        else if (k < 26) GenInt.intI(this);
+        else if (k < 34) GenInt.compressedAlu(this);
         else if (k < 46) memory();
         else if (k < 51) atomic();
-        else if (k < 82) fp();
-        else if (k < 89) csr();
-        else if (k < 97) control(i);
+        else if (k < 80) GenFp.fp(this);
+        else if (k < 87) GenFp.csr(this);
+        else if (k < 94) control(i);
+        else if (k < 97) loop();
         else if (k < 98 || !illegal) fence();
-        else illegal();
+        else GenIllegal.illegal(this);
         items.add(new Item(idx, cur.toArray(Insn[]::new), target, xm & ~1, fm));
     }
 
-    // ---- integer ----
-    /** funct7, funct3, opcode of the register-register integer ops. */
-    private static final int[][] R_OPS = {
-        {0x00, 0, OP}, {0x20, 0, OP}, {0x00, 1, OP}, {0x00, 2, OP}, {0x00, 3, OP}, {0x00, 4, OP},
-        {0x00, 5, OP}, {0x20, 5, OP}, {0x00, 6, OP}, {0x00, 7, OP},
-        {0x01, 0, OP}, {0x01, 1, OP}, {0x01, 2, OP}, {0x01, 3, OP}, {0x01, 4, OP}, {0x01, 5, OP}, {0x01, 6, OP}, {0x01, 7, OP},
-        {0x00, 0, OP_32}, {0x20, 0, OP_32}, {0x00, 1, OP_32}, {0x00, 5, OP_32}, {0x20, 5, OP_32},
-        {0x01, 0, OP_32}, {0x01, 4, OP_32}, {0x01, 5, OP_32}, {0x01, 6, OP_32}, {0x01, 7, OP_32},
-        // Zba
-        {0x10, 2, OP}, {0x10, 4, OP}, {0x10, 6, OP}, {0x04, 0, OP_32}, {0x10, 2, OP_32}, {0x10, 4, OP_32}, {0x10, 6, OP_32},
-        // Zbb
-        {0x20, 7, OP}, {0x20, 6, OP}, {0x20, 4, OP}, {0x05, 6, OP}, {0x05, 7, OP}, {0x05, 4, OP}, {0x05, 5, OP},
-        {0x30, 1, OP}, {0x30, 5, OP}, {0x30, 1, OP_32}, {0x30, 5, OP_32},
-        // Zbs
-        {0x24, 1, OP}, {0x24, 5, OP}, {0x34, 1, OP}, {0x14, 1, OP},
-    };
+    int nz6() { int v; do v = r.nextInt(-32, 32); while (v == 0); return v; }
 
-    private void intR() {
-        int[] o = R_OPS[r.nextInt(R_OPS.length)];
-        int rd = rd(), a = rs(), b = r.nextInt(8) == 0 ? a : rs();
-        x(rd, a, b);
-        // set an operand to an edge value right before the op, so pairs such as INT_MIN / -1
-        // or x / 0 meet often whatever the body did to the registers before
-        boolean divide = o[0] == 0x01 && o[1] >= 4; // div divu rem remu and W forms: boost their edge cases
-        if (a != 0 && r.nextInt(divide ? 2 : 4) == 0) edge(a, false);
-        if (b != 0 && b != a && r.nextInt(divide ? 2 : 4) == 0) edge(b, divide);
-        w(Enc.r(o[0], b, a, o[1], rd, o[2]));
-    }
-
-    /** One or two instructions that set {@code reg} to an integer edge value. */
-    private void edge(int reg, boolean divisor) {
-        // a divisor is mostly 0 or -1 (64-bit or low word only)
-        switch (divisor && r.nextInt(4) != 0 ? new int[] {0, 1, 7}[r.nextInt(3)] : r.nextInt(10)) {
-            case 0 -> w(addi(reg, 0, 0));
-            case 1 -> w(addi(reg, 0, -1));
-            case 2 -> w(addi(reg, 0, 1));
-            case 3 -> { w(addi(reg, 0, -1)); w(i(63, reg, 1, reg, OP_IMM)); }            // INT64_MIN
-            case 4 -> { w(addi(reg, 0, -1)); w(i(1, reg, 5, reg, OP_IMM)); }             // INT64_MAX
-            case 5 -> w(u(0x80000, reg, LUI));                                            // (int) INT32_MIN
-            case 6 -> { w(u(0x80000, reg, LUI)); w(i(-1, reg, 0, reg, OP_IMM_32)); }     // INT32_MAX
-            case 7 -> { w(addi(reg, 0, -1)); w(i(32, reg, 5, reg, OP_IMM)); }            // 0xffffffff
-            case 8 -> { w(addi(reg, 0, 1)); w(i(32, reg, 1, reg, OP_IMM)); }             // 2^32
-            default -> { w(addi(reg, 0, 1)); w(i(31, reg, 1, reg, OP_IMM)); }            // 2^31
+    // ---- loops: the only backward branches ----
+    /**
+     * {@code li t, n; L: 1-4 random items; addi t, t, -1; bnez t, L} with n = 1..5: backward
+     * branches, blocks entered again, hot code (what a JIT compiles). The inner items never
+     * name t ({@link #reserved}), so the loop always ends.
+     */
+    private void loop() {
+        int t = new int[] {5, 6, 7, 8, 9, 12, 13, 28, 29, 30}[r.nextInt(10)];
+        x(t);
+        w(addi(t, 0, 1 + r.nextInt(5)));
+        int start = cur.size();
+        reserved = t;
+        for (int j = 1 + r.nextInt(4); j > 0; j--) {
+            int k = r.nextInt(100);
+            if (k < 20) GenInt.intR(this);
+            else if (k < 35) GenInt.intI(this);
+            else if (k < 45) GenInt.compressedAlu(this);
+            else if (k < 60) memory();
+            else if (k < 65) atomic();
+            else if (k < 92) GenFp.fp(this);
+            else GenFp.csr(this);
         }
-    }
-
-    private void intI() {
-        int rd = rd(), a = rs();
-        x(rd, a);
-        switch (r.nextInt(14)) {
-            case 0, 1 -> w(i(imm12(), a, new int[] {0, 2, 3, 4, 6, 7}[r.nextInt(6)], rd, OP_IMM));
-            case 2 -> w(i(imm12(), a, 0, rd, OP_IMM_32)); // addiw
-            case 3 -> { // slli srli srai (6-bit shamt)
-                int[] ops = {0x000 << 6 | 1, 0x000 << 6 | 5, 0x010 << 6 | 5};
-                int o = ops[r.nextInt(3)];
-                w(i((o >> 6) << 6 | r.nextInt(64), a, o & 7, rd, OP_IMM));
-            }
-            case 4 -> { // slliw srliw sraiw
-                int[][] ops = {{0x00, 1}, {0x00, 5}, {0x20, 5}};
-                int[] o = ops[r.nextInt(3)];
-                w(i(o[0] << 5 | r.nextInt(32), a, o[1], rd, OP_IMM_32));
-            }
-            case 5 -> { // Zbb unary: clz ctz cpop sext.b sext.h, and W forms
-                int[] ops = {0x600, 0x601, 0x602, 0x604, 0x605};
-                if (r.nextBoolean()) w(i(ops[r.nextInt(5)], a, 1, rd, OP_IMM));
-                else {
-                    int op = ops[r.nextInt(3)];
-                    if (op == 0x601 && Exclusions.QEMU_CTZW_UPPER_WORD) {
-                        w(i(0x0a << 6 | 32, a, 1, rd, OP_IMM)); // bseti rd, a, 32
-                        a = rd;
-                    }
-                    w(i(op, a, 1, rd, OP_IMM_32));
-                }
-            }
-            case 6 -> w(i(r.nextBoolean() ? 0x287 : 0x6b8, a, 5, rd, OP_IMM)); // orc.b rev8
-            case 7 -> w(Enc.r(0x04, 0, a, 4, rd, OP_32));                       // zext.h
-            case 8 -> w(i(0x18 << 6 | r.nextInt(64), a, 5, rd, OP_IMM));         // rori
-            case 9 -> w(i(0x30 << 5 | r.nextInt(32), a, 5, rd, OP_IMM_32));      // roriw
-            case 10 -> w(i(0x02 << 6 | r.nextInt(64), a, 1, rd, OP_IMM_32));     // slli.uw
-            case 11 -> { // bclri bexti binvi bseti
-                int[][] ops = {{0x12, 1}, {0x12, 5}, {0x1a, 1}, {0x0a, 1}};
-                int[] o = ops[r.nextInt(4)];
-                w(i(o[0] << 6 | r.nextInt(64), a, o[1], rd, OP_IMM));
-            }
-            case 12 -> w(u(r.nextInt(), rd, LUI));
-            default -> w(u(r.nextInt(), rd, AUIPC));
-        }
-    }
-
-    private int nz6() { int v; do v = r.nextInt(-32, 32); while (v == 0); return v; }
-
-    private void compressedAlu() {
-        switch (r.nextInt(16)) {
-            case 0 -> { int rd = rdNz(); x(rd); c(ci(0, 1, rd, nz6())); }                       // c.addi
-            case 1 -> { int rd = rdNz(); x(rd); c(ci(1, 1, rd, r.nextInt(-32, 32))); }          // c.addiw
-            case 2 -> { int rd = rdNz(); x(rd); c(ci(2, 1, rd, r.nextInt(-32, 32))); }          // c.li
-            case 3 -> { int rd; do rd = rdNz(); while (rd == 2); x(rd); c(cLui(rd, nz6())); }  // c.lui
-            case 4 -> { x(2); int v; do v = r.nextInt(-32, 32) * 16; while (v == 0); c(cAddi16sp(v)); }
-            case 5 -> { int rd = creg(); x(rd, 2); c(cAddi4spn(rd, (1 + r.nextInt(255)) * 4)); }
-            case 6 -> { int rd = creg(); x(rd); c(cAluImm(r.nextInt(2), rd, 1 + r.nextInt(63))); } // c.srli c.srai
-            case 7 -> { int rd = creg(); x(rd); c(cAluImm(2, rd, r.nextInt(-32, 32))); }          // c.andi
-            case 8, 9 -> { int rd = creg(), b = creg(); x(rd, b); c(cAlu(0, r.nextInt(4), rd, b)); }
-            case 10 -> { int rd = creg(), b = creg(); x(rd, b); c(cAlu(1, r.nextInt(2), rd, b)); }
-            case 11 -> { int rd = rdNz(); x(rd); c(ci(0, 2, rd, 1 + r.nextInt(63))); }           // c.slli
-            case 12 -> { int rd = rdNz(), b = rdNz(); x(rd, b); c(cCr(0, rd, b)); }               // c.mv
-            case 13 -> { int rd = rdNz(), b = rdNz(); x(rd, b); c(cCr(1, rd, b)); }               // c.add
-            case 14 -> c(0x0001);                                                                  // c.nop
-            default -> { int rd = rdNz(); x(rd); c(ci(0, 1, rd, nz6())); }
-        }
+        reserved = -1;
+        boolean compressed = t >= 8 && t <= 15 && r.nextBoolean();
+        if (compressed) c(ci(0, 1, t, -1)); else w(addi(t, t, -1));
+        int size = 0;
+        for (int q = start; q < cur.size(); q++) size += cur.get(q).size();
+        if (compressed) c(cB(7, t, -size)); else w(Enc.b(-size, 0, t, 1));
     }
 
     // ---- memory ----
@@ -315,6 +241,7 @@ final class Gen {
         boolean d = r.nextBoolean();
         int f3 = d ? 3 : 2, width = d ? 8 : 4;
         int rb = rdNz();
+        int first = cur.size(); // the base set-up (inside a loop item, cur holds more before it)
         int k = r.nextInt(10);
         if (k == 9 && lastAtomic != null && lastAtomicWidth == width && r.nextBoolean()) {
             // same address as before (the set-up is `addi rb0, x31, off`: keep off, use our rb)
@@ -344,75 +271,8 @@ final class Gen {
             x(rd, v);
             w(amo(0x03, r.nextInt(2), r.nextInt(2), v, rb, f3, rd));
         }
-        lastAtomic = cur.get(0);
+        lastAtomic = cur.get(first);
         lastAtomicWidth = width;
-    }
-
-    // ---- floating point ----
-    private void fp() {
-        int fmt = r.nextInt(2); // 0 = S, 1 = D
-        int k = fpArith ? r.nextInt(30) : 27 + r.nextInt(3);
-        int fd = fr(), a = fr(), b = r.nextInt(6) == 0 ? a : fr();
-        if (k < 21 && a != b && r.nextInt(6) == 0) {
-            // b = -a first (fsgnjn b, a, a): x and -x meet (min/max of ±0, x + -x under RDN …)
-            f(b);
-            w(Enc.r(0x04 << 2 | fmt, a, a, 1, b, OP_FP));
-        }
-        switch (k) {
-            case 0, 1, 2, 3, 4, 5, 6, 7 -> {                            // fadd fsub fmul fdiv
-                f(fd, a, b);
-                w(Enc.r(k / 2 << 2 | fmt, b, a, rm(), fd, OP_FP));
-            }
-            case 8 -> { f(fd, a); w(Enc.r(0x0b << 2 | fmt, 0, a, rm(), fd, OP_FP)); } // fsqrt
-            case 9, 10, 11, 12, 13, 14 -> {                             // fmadd fmsub fnmsub fnmadd
-                int c3 = fr();
-                f(fd, a, b, c3);
-                int op = new int[] {MADD, MSUB, NMSUB, NMADD}[r.nextInt(4)];
-                w(r4(c3, fmt, b, a, rm(), fd, op));
-            }
-            case 15, 16 -> { f(fd, a, b); w(Enc.r(0x04 << 2 | fmt, b, a, r.nextInt(3), fd, OP_FP)); } // fsgnj*
-            case 17, 18 -> { f(fd, a, b); w(Enc.r(0x05 << 2 | fmt, b, a, r.nextInt(2), fd, OP_FP)); } // fmin fmax
-            case 19, 20 -> { int rd = rd(); x(rd); f(a, b); w(Enc.r(0x14 << 2 | fmt, b, a, r.nextInt(3), rd, OP_FP)); } // fle flt feq
-            case 21 -> { int rd = rd(); x(rd); f(a); w(Enc.r(0x1c << 2 | fmt, 0, a, 1, rd, OP_FP)); } // fclass
-            case 22, 23 -> {                                            // fcvt.{w,wu,l,lu}.{s,d}
-                int rd = rd(); x(rd); f(a);
-                w(Enc.r(0x18 << 2 | fmt, r.nextInt(4), a, rm(), rd, OP_FP));
-            }
-            case 24, 25 -> {                                            // fcvt.{s,d}.{w,wu,l,lu}
-                int xs = rs(); x(xs); f(fd);
-                w(Enc.r(0x1a << 2 | fmt, r.nextInt(4), xs, rm(), fd, OP_FP));
-            }
-            case 26 -> {                                                // fcvt.s.d / fcvt.d.s
-                f(fd, a);
-                w(fmt == 0 ? Enc.r(0x20, 1, a, rm(), fd, OP_FP) : Enc.r(0x21, 0, a, rm(), fd, OP_FP));
-            }
-            case 27 -> { int rd = rd(); x(rd); f(a); w(Enc.r(0x1c << 2 | fmt, 0, a, 0, rd, OP_FP)); } // fmv.x.w/d
-            default -> { int xs = rs(); x(xs); f(fd); w(Enc.r(0x1e << 2 | fmt, 0, xs, 0, fd, OP_FP)); } // fmv.w/d.x
-        }
-    }
-
-    // ---- CSRs: fflags (1), frm (2), fcsr (3) ----
-    private void csr() {
-        int rd = rd();
-        x(rd);
-        int c = 1 + r.nextInt(3);
-        switch (r.nextInt(9)) {
-            case 0 -> w(Enc.csr(c, 0, 2, rd));                                    // read (csrrs rd, c, x0)
-            case 1 -> { int v = rs(); x(v); w(Enc.csr(1, v, 1 + r.nextInt(3), rd)); } // fflags: rw/rs/rc any value
-            case 2 -> { int v = rs(); x(v); w(Enc.csr(2 + r.nextInt(2), v, 3, rd)); } // csrrc frm/fcsr: stays valid
-            case 3 -> w(Enc.csr(c, c == 2 ? r.nextInt(5) : r.nextInt(32), 5, rd));  // csrrwi
-            case 4 -> w(Enc.csr(r.nextBoolean() ? 1 : 3, r.nextInt(32), 6, rd));   // csrrsi fflags/fcsr
-            case 5 -> w(Enc.csr(c, r.nextInt(32), 7, rd));                          // csrrci
-            case 6, 7 -> {                                                           // set frm / fcsr from a register
-                int t = rdNz();
-                x(t);
-                boolean whole = r.nextBoolean();
-                int v = whole ? (r.nextInt(-2048, 2048) & ~0xe0) | r.nextInt(5) << 5 : r.nextInt(5);
-                w(addi(t, 0, v));
-                w(Enc.csr(whole ? 3 : 2, t, 1, rd));
-            }
-            default -> { int t = rdNz(); x(t); w(addi(t, 0, r.nextInt(5))); w(Enc.csr(2, t, 1, 0)); } // fsrm
-        }
     }
 
     // ---- control transfer (forward only, to an item boundary) ----
@@ -441,49 +301,6 @@ final class Gen {
                 cur.add(Insn.fix(4, off -> addi(t, t, off), -4));
                 c(cCr(r.nextInt(2), t, 0));
             }
-        }
-    }
-
-    /**
-     * Encodings the spec makes illegal or reserved, which Linux on hardware and qemu answer with
-     * SIGILL (the program's handler counts and skips them; see {@link Program}). Rivet must trap
-     * on exactly the same ones and leave all state alone.
-     */
-    private void illegal() {
-        int rd = rdNz(), a = rs(), fd = fr(), fa = fr();
-        switch (r.nextInt(20)) {
-            case 0 -> c(0x0000);                                                  // c.unimp (defined illegal)
-            case 1 -> w(0xc0001073);                                              // unimp = csrrw x0, cycle, x0 (read-only CSR)
-            case 2 -> c(cAddi4spn(creg(), 0) | 0);                                // c.addi4spn nzuimm = 0 (reserved)
-            case 3 -> { int q; do q = rdNz(); while (q == 2); c(cLui(q, 0)); }    // c.lui imm = 0 (reserved)
-            case 4 -> c(3 << 13 | 2 << 7 | 1);                                    // c.addi16sp imm = 0 (reserved)
-            case 5 -> c(cLwsp(r.nextBoolean() ? 2 : 3, 0, r.nextInt(32) * 4));    // c.lwsp / c.ldsp rd = 0 (reserved)
-            case 6 -> c(cCr(0, 0, 0));                                            // c.jr x0 (reserved)
-            case 7 -> w(i(0x20 | r.nextInt(32), a, new int[] {1, 5}[r.nextInt(2)], rd, OP_IMM_32)); // slliw/srliw shamt[5] = 1
-            case 8 -> w(Enc.r(r.nextInt(4) << 2 | r.nextInt(2), fa, fa, 5 + r.nextInt(2), fd, OP_FP)); // fadd..fdiv rm = 5/6
-            case 9 -> {                                                            // DYN with an invalid frm, then frm restored
-                int keep = rdNz();
-                x(keep);
-                w(Enc.csr(2, 5 + r.nextInt(3), 5, keep));                          // csrrwi keep, frm, 5..7
-                if (r.nextBoolean()) {                                               // an invalid frm still reads back
-                    int rd2 = rdNz();
-                    while (rd2 == keep) rd2 = rdNz();
-                    x(rd2);
-                    w(Enc.csr(2 + r.nextInt(2), 0, 2, rd2));
-                }
-                w(Enc.r(r.nextInt(4) << 2 | r.nextInt(2), fa, fa, 7, fd, OP_FP));
-                w(Enc.csr(2, keep, 1, 0));                                          // csrrw x0, frm, keep
-            }
-            case 10 -> w(Enc.csr(new int[] {0x005, 0x7c0, 0x300, 0x100, 0xc83}[r.nextInt(5)], 0, 2, rd)); // no such CSR for U-mode (0xc83: RV32 only)
-            case 11 -> w(Enc.csr(new int[] {0xc00, 0xc01, 0xc02}[r.nextInt(3)], a == 0 ? 1 : a, 1, rd)); // write to a read-only counter
-            case 12 -> w(Enc.r(0x0b << 2 | r.nextInt(2), 1 + r.nextInt(31), fa, r.nextInt(5), fd, OP_FP)); // fsqrt rs2 != 0
-            case 13 -> w(Enc.r(0x18 << 2 | r.nextInt(2), 4 + r.nextInt(28), fa, r.nextInt(5), rd, OP_FP)); // fcvt.int.fp rs2 > 3
-            case 14 -> w(Enc.r(0x00 << 2 | 3, fa, fa, r.nextInt(5), fd, OP_FP));     // fadd.q (no Q)
-            case 15 -> w(amo(new int[] {0x05, 0x06, 0x07, 0x09, 0x1e, 0x1f}[r.nextInt(6)], 0, 0, a, BASE_REG, 2 + r.nextInt(2), rd)); // no such AMO
-            case 16 -> w(amo(0x01, 0, 0, a, BASE_REG, new int[] {0, 1, 4, 5, 6, 7}[r.nextInt(6)], rd)); // AMO width b/h/q/… (no Zabha)
-            case 17 -> w(i(new int[] {0x603, 0x606, 0x607, 0x60f}[r.nextInt(4)], a, 1, rd, OP_IMM)); // Zbb unary: no such rs2
-            case 18 -> w(0x30200073);                                              // mret (not in U-mode)
-            default -> w(Enc.r(0x1c << 2 | r.nextInt(2), 0, fa, 1 + r.nextInt(7), rd, OP_FP) & ~(7 << 12) | 2 << 12 | 0); // fmv.x.w/fclass funct3 = 2
         }
     }
 

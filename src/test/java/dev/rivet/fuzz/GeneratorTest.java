@@ -130,6 +130,25 @@ class GeneratorTest {
     }
 
     @Test
+    void everyWordOfADumpRecordIsCompared() {
+        Case c = Gen.generate(7, 7);
+        byte[] q = new byte[Layout.REC_LEN];
+        new java.util.Random(7).nextBytes(q);
+        assertTrue(Dump.compare(c, q, q.clone()).isEmpty());
+        for (int off = 0; off < Layout.REC_LEN; off += 8) {
+            byte[] r = q.clone();
+            r[off + (off / 8) % 8] ^= 0x10;
+            List<String> d = Dump.compare(c, q, r);
+            assertEquals(1, d.size(), "offset " + off);
+            String expect = off < 30 * 8 ? "x" + (off / 8 + 1) + "/"
+                    : off == 30 * 8 ? "trapped instructions"
+                    : off < Layout.REC_FCSR ? "f" + (off - Layout.REC_F) / 8 + ":"
+                    : off == Layout.REC_FCSR ? "fcsr:" : "mem[0x";
+            assertTrue(d.getFirst().startsWith(expect), d.getFirst() + " at offset " + off);
+        }
+    }
+
+    @Test
     void casesAreReproducibleFromSeedAndIndex() {
         Program a = new Program(List.of(Gen.generate(9, 17), Gen.generate(9, 18)));
         Program b = new Program(List.of(Gen.generate(9, 17), Gen.generate(9, 18)));

@@ -45,7 +45,7 @@ final class Layout {
      * it, Linux and qemu would think the handler is already running there (and kill the process
      * when the frame does not fit).
      */
-    static final long ALTSTACK = 0x70000000L;
+    static final long ALTSTACK = 0x3a5c7000L; // no round number: shifts of small values reach those
     static final int ALTSTACK_LEN = 0x8000;
 
     /** Initial-state table: x1..x30, f0..f31, fcsr, scratch. */

@@ -9,10 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The `rivet` launcher's one-line answers when it cannot start Rivet. */
+/** The `rivet` launcher: its one-line answers when it cannot start Rivet, and its CDS archive. */
 class LauncherTest {
     @TempDir Path dir;
 
@@ -48,6 +50,43 @@ class LauncherTest {
         var r = GuestProcess.run(List.of(dir.resolve("rivet").toString(), "run", "x"), Map.of(), Duration.ofSeconds(30));
         assertEquals(1, r.status(), r::describe);
         assertEquals("rivet: not built yet: run 'make build' in " + dir + "\n", r.stderr());
+    }
+
+    /**
+     * An archive older than the jar is replaced by the next run, and neither that run nor the
+     * next one shows anything of the JVM's on the guest's stdout or stderr.
+     */
+    @Test
+    void staleArchiveIsReplacedWithoutNoise() throws IOException {
+        Path target = GuestBuild.home().resolve("target");
+        Path jar;
+        try (var s = Files.list(target)) {
+            jar = s.filter(p -> p.getFileName().toString().matches("rivet-.*\\.jar")).findFirst().orElse(null);
+        }
+        Assumptions.assumeTrue(jar != null, "no jar: the launcher runs from target/classes until `make build`");
+        FileTime jarTime = Files.getLastModifiedTime(jar);
+        try (var classes = Files.walk(target.resolve("classes"))) {
+            boolean stale = classes.anyMatch(p -> {
+                try { return Files.isRegularFile(p) && Files.getLastModifiedTime(p).compareTo(jarTime) > 0; }
+                catch (IOException e) { return true; }
+            });
+            Assumptions.assumeFalse(stale, "classes newer than the jar: the launcher skips CDS until `make build`");
+        }
+        GuestBuild.ensureBuilt();
+        Path jsa = target.resolve("rivet.jsa");
+        Path hello = GuestBuild.home().resolve("build/examples/hello");
+        if (Files.exists(jsa)) {
+            Files.setLastModifiedTime(jsa, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        }
+        for (int run = 1; run <= 2; run++) {
+            var r = GuestRunner.RIVET.run(hello, List.of(), Map.of());
+            assertEquals("Hello, world!\n", r.stdout(), "run " + run + ": " + r.describe());
+            assertEquals("", r.stderr(), "run " + run + ": " + r.describe());
+            assertEquals(0, r.status(), "run " + run + ": " + r.describe());
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(Files.exists(jsa), "the archive was created again");
+        org.junit.jupiter.api.Assertions.assertFalse(
+                Files.getLastModifiedTime(jsa).compareTo(Files.getLastModifiedTime(jar)) < 0, "and is newer than the jar");
     }
 
     /** A directory that looks like a JDK of the given version to scripts/jdk.sh. */

@@ -24,10 +24,18 @@ class SameAsQemuTest {
     static List<Case> cases() {
         Path ex = GuestBuild.home().resolve("build/examples");
         Path exit = GuestBuild.home().resolve("build/guest/programs/exitcode");
+        Path traps = GuestBuild.home().resolve("build/guest/programs/traps");
         return List.of(
+                new Case("traps ill (SIGILL)", traps, List.of("ill")),
+                new Case("traps ebreak (SIGTRAP)", traps, List.of("ebreak")),
+                new Case("traps rodata (SIGSEGV, read-only page)", traps, List.of("rodata")),
+                new Case("traps noexec (SIGSEGV, fetch from the stack)", traps, List.of("noexec")),
+                new Case("traps wild (SIGSEGV, unmapped)", traps, List.of("wild")),
                 new Case("hello", ex.resolve("hello"), List.of()),
                 new Case("files", ex.resolve("files"), List.of()),
                 new Case("segv", ex.resolve("segv"), List.of()),
+                // 20000 lines: about 1.3 MB through stdio, then 1 MiB through one write(2)
+                new Case("bigout 20000", GuestBuild.home().resolve("build/guest/programs/bigout"), List.of("20000")),
                 new Case("exitcode return 0", exit, List.of("return", "0")),
                 new Case("exitcode return 42", exit, List.of("return", "42")),
                 new Case("exitcode exit 255", exit, List.of("exit", "255")),
@@ -52,16 +60,24 @@ class SameAsQemuTest {
         }));
     }
 
-    /** A null dereference ends like it does in a shell: "Segmentation fault", status 139. */
+    /** A fatal fault ends like it does in a shell: "Segmentation fault", status 139, and so on. */
     @TestFactory
     Stream<DynamicTest> segfaultIsReportedLikeAShell() {
         GuestBuild.ensureBuilt();
         Path segv = GuestBuild.home().resolve("build/examples/segv");
-        return Stream.of(dynamicTest("rivet segv: Segmentation fault, status 139", () -> {
-            GuestProcess.Result r = GuestRunner.RIVET.run(segv, List.of(), Map.of());
-            assertEquals(139, r.status(), () -> "rivet segv: exit status\n" + r.describe());
-            assertTrue(r.stderr().lines().anyMatch(l -> l.equals("Segmentation fault")),
-                    () -> "rivet segv: no \"Segmentation fault\" line on stderr\n" + r.describe());
-        }));
+        Path traps = GuestBuild.home().resolve("build/guest/programs/traps");
+        return Stream.of(
+                shellLine("segv", segv, List.of(), 139, "Segmentation fault"),
+                shellLine("traps ill", traps, List.of("ill"), 132, "Illegal instruction"),
+                shellLine("traps ebreak", traps, List.of("ebreak"), 133, "Trace/breakpoint trap"));
+    }
+
+    private static DynamicTest shellLine(String name, Path binary, List<String> args, int status, String line) {
+        return dynamicTest("rivet " + name + ": " + line + ", status " + status, () -> {
+            GuestProcess.Result r = GuestRunner.RIVET.run(binary, args, Map.of());
+            assertEquals(status, r.status(), () -> "rivet " + name + ": exit status\n" + r.describe());
+            assertTrue(r.stderr().lines().anyMatch(l -> l.equals(line)),
+                    () -> "rivet " + name + ": no \"" + line + "\" line on stderr\n" + r.describe());
+        });
     }
 }

@@ -30,10 +30,25 @@ public final class HostFile extends OpenFile {
     /** Cached "is a regular file" (0 unknown, 1 yes, 2 no). */
     private volatile int regular;
 
+    /** False for the JVM's own stdio, which the guest uses but must never close. */
+    private final boolean owned;
+    /** Cached "could be a terminal" (0 unknown, 1 yes, 2 no): only character devices can be. */
+    private volatile int ttyCandidate;
+
     /** Takes ownership of host fd {@code hostFd}. */
     public HostFile(int hostFd) {
+        this(hostFd, true);
+    }
+
+    private HostFile(int hostFd, boolean owned) {
         super(0);
         this.fd = hostFd;
+        this.owned = owned;
+    }
+
+    /** A description over a host fd that stays open when the guest closes it (the JVM's stdio). */
+    public static HostFile borrowed(int hostFd) {
+        return new HostFile(hostFd, false);
     }
 
     /** The host fd, for *at() calls relative to this file. Valid while a reference is held. */
@@ -41,6 +56,7 @@ public final class HostFile extends OpenFile {
 
     @Override
     protected void release() {
+        if (!owned) return;
         try {
             Libc.close(fd);
         } catch (ErrnoException ignored) {
@@ -127,6 +143,7 @@ public final class HostFile extends OpenFile {
             case Termios.FIONREAD -> { size = 4; in = false; }
             default -> throw Errno.ENOTTY.ex();
         }
+        if (cmd != Termios.FIONREAD && !mayBeTerminal()) throw Errno.ENOTTY.ex();
         byte[] data = in ? mem.read(arg, size) : null;
         try (Arena a = Arena.ofConfined()) {
             MemorySegment buf = in ? a.allocateFrom(ValueLayout.JAVA_BYTE, data) : a.allocate(size, 8);
@@ -135,6 +152,25 @@ public final class HostFile extends OpenFile {
         }
         if (!in) mem.write(arg, data);
         return 0;
+    }
+
+    /**
+     * Whether the host fd is a character device, the only kind of file a terminal can be. Asked
+     * through /proc (no native call), so musl's TIOCGWINSZ probe of a redirected stdout is
+     * answered ENOTTY without linking the host's ioctl at all.
+     */
+    private boolean mayBeTerminal() {
+        int c = ttyCandidate;
+        if (c == 0) {
+            boolean dev;
+            try {
+                dev = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd)).startsWith("/dev/");
+            } catch (java.io.IOException | RuntimeException e) {
+                dev = true; // cannot tell: let the host answer
+            }
+            ttyCandidate = c = dev ? 1 : 2;
+        }
+        return c == 1;
     }
 
     @Override
