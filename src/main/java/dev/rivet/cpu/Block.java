@@ -24,6 +24,12 @@ public final class Block {
      * hart reads at each block boundary before it looks at this flag.
      */
     boolean valid = true;
+    /**
+     * The interpreter's chaining links: the block last run after this one by falling through
+     * to {@link #next}, and by a taken branch or jump. Only hints, checked (pc, valid) before
+     * use; a racing write by another hart sharing this block only costs a lookup.
+     */
+    Block fallThrough, taken;
 
     /** Whether the code this block was decoded from is unchanged (the JIT drops its translation when not). */
     public boolean isValid() {

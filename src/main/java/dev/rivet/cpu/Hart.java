@@ -38,6 +38,9 @@ public final class Hart {
     /** The decoded code of {@link #memory} (shared by the harts of an address space). */
     CodeCache code;
 
+    /** Why the interpreter's block runner stopped (handed from Interpreter.exec to run). */
+    StopReason stop;
+
     /** Set by other threads to make {@link #run()} return {@link StopReason#INTERRUPTED} at the next block boundary. */
     private volatile boolean stopRequested;
 

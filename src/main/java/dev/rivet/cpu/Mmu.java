@@ -36,8 +36,11 @@ public final class Mmu {
     static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     // Tags are page numbers; -1 can never be one (addresses shifted right by 12).
-    private final long[] rTag = new long[SIZE], wTag = new long[SIZE], xTag = new long[SIZE];
-    private final byte[][] rPage = new byte[SIZE][], wPage = new byte[SIZE][], xPage = new byte[SIZE][];
+    // Never replaced (a flush refills them), so the interpreter may keep them in locals.
+    final long[] rTag = new long[SIZE], wTag = new long[SIZE];
+    final byte[][] rPage = new byte[SIZE][], wPage = new byte[SIZE][];
+    private final long[] xTag = new long[SIZE];
+    private final byte[][] xPage = new byte[SIZE][];
 
     AddressSpace space;
     /** The address-space generation the TLB contents are valid for. */
@@ -118,81 +121,175 @@ public final class Mmu {
         return (short) I16.get(fetchPage(a), (int) a & OFF) & 0xffff;
     }
 
+    // ---- loads and stores. Each checks its TLB entry and page offset inline and leaves
+    // everything else (a miss, a page-crossing access) to one out-of-line slow path: the fast
+    // path must stay small, because C2 inlines a nested callee over 35 bytecodes only at
+    // call sites it thinks hot, and through readPage() it did not (a real call per load).
+
     // ---- loads (results as the register value: sign- or zero-extended)
 
     public long lb(long a) {
-        return readPage(a)[(int) a & OFF];
+        int s = (int) (a >>> 12) & MASK;
+        if (rTag[s] == a >>> 12) return rPage[s][(int) a & OFF];
+        return (byte) loadSlow(a, 1);
     }
 
     public long lbu(long a) {
-        return readPage(a)[(int) a & OFF] & 0xffL;
+        int s = (int) (a >>> 12) & MASK;
+        if (rTag[s] == a >>> 12) return rPage[s][(int) a & OFF] & 0xffL;
+        return loadSlow(a, 1);
     }
 
     public long lh(long a) {
-        int o = (int) a & OFF;
-        if (o > OFF - 1) return (short) loadCross(a, 2);
-        return (short) I16.get(readPage(a), o);
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        if (rTag[s] == a >>> 12 && o <= OFF - 1) return (short) I16.get(rPage[s], o);
+        return (short) loadSlow(a, 2);
     }
 
     public long lhu(long a) {
-        int o = (int) a & OFF;
-        if (o > OFF - 1) return loadCross(a, 2);
-        return (short) I16.get(readPage(a), o) & 0xffffL;
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        if (rTag[s] == a >>> 12 && o <= OFF - 1) return (short) I16.get(rPage[s], o) & 0xffffL;
+        return loadSlow(a, 2);
     }
 
     public long lw(long a) {
-        int o = (int) a & OFF;
-        if (o > OFF - 3) return (int) loadCross(a, 4);
-        return (int) I32.get(readPage(a), o);
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        if (rTag[s] == a >>> 12 && o <= OFF - 3) return (int) I32.get(rPage[s], o);
+        return (int) loadSlow(a, 4);
     }
 
     public long lwu(long a) {
-        int o = (int) a & OFF;
-        if (o > OFF - 3) return loadCross(a, 4);
-        return (int) I32.get(readPage(a), o) & 0xffffffffL;
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        if (rTag[s] == a >>> 12 && o <= OFF - 3) return (int) I32.get(rPage[s], o) & 0xffffffffL;
+        return loadSlow(a, 4);
     }
 
     public long ld(long a) {
-        int o = (int) a & OFF;
-        if (o > OFF - 7) return loadCross(a, 8);
-        return (long) I64.get(readPage(a), o);
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        if (rTag[s] == a >>> 12 && o <= OFF - 7) return (long) I64.get(rPage[s], o);
+        return loadSlow(a, 8);
     }
 
-    /** A load that spans two pages, assembled byte by byte (zero-extended). */
-    private long loadCross(long a, int n) {
-        long v = 0;
-        for (int k = 0; k < n; k++) v |= lbu(a + k) << (8 * k);
-        return v;
+    // ---- the same fast paths with the read or write TLB passed in: the interpreter keeps the
+    // arrays in locals, which C2 otherwise reloads from this object before every dispatch
+    // (one load serving all the switch arms is placed ahead of the switch). A miss or a
+    // page-crossing access goes to the instance method.
+
+    static long lb(Mmu m, long[] tag, byte[][] page, long a) {
+        int s = (int) (a >>> 12) & MASK;
+        return tag[s] == a >>> 12 ? page[s][(int) a & OFF] : m.lb(a);
+    }
+
+    static long lbu(Mmu m, long[] tag, byte[][] page, long a) {
+        int s = (int) (a >>> 12) & MASK;
+        return tag[s] == a >>> 12 ? page[s][(int) a & OFF] & 0xffL : m.lbu(a);
+    }
+
+    static long lh(Mmu m, long[] tag, byte[][] page, long a) {
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        return tag[s] == a >>> 12 && o <= OFF - 1 ? (short) I16.get(page[s], o) : m.lh(a);
+    }
+
+    static long lhu(Mmu m, long[] tag, byte[][] page, long a) {
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        return tag[s] == a >>> 12 && o <= OFF - 1 ? (short) I16.get(page[s], o) & 0xffffL : m.lhu(a);
+    }
+
+    static long lw(Mmu m, long[] tag, byte[][] page, long a) {
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        return tag[s] == a >>> 12 && o <= OFF - 3 ? (int) I32.get(page[s], o) : m.lw(a);
+    }
+
+    static long lwu(Mmu m, long[] tag, byte[][] page, long a) {
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        return tag[s] == a >>> 12 && o <= OFF - 3 ? (int) I32.get(page[s], o) & 0xffffffffL : m.lwu(a);
+    }
+
+    static long ld(Mmu m, long[] tag, byte[][] page, long a) {
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        return tag[s] == a >>> 12 && o <= OFF - 7 ? (long) I64.get(page[s], o) : m.ld(a);
+    }
+
+    static void sb(Mmu m, long[] tag, byte[][] page, long a, long v) {
+        int s = (int) (a >>> 12) & MASK;
+        if (tag[s] == a >>> 12) page[s][(int) a & OFF] = (byte) v; else m.sb(a, v);
+    }
+
+    static void sh(Mmu m, long[] tag, byte[][] page, long a, long v) {
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        if (tag[s] == a >>> 12 && o <= OFF - 1) I16.set(page[s], o, (short) v); else m.sh(a, v);
+    }
+
+    static void sw(Mmu m, long[] tag, byte[][] page, long a, long v) {
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        if (tag[s] == a >>> 12 && o <= OFF - 3) I32.set(page[s], o, (int) v); else m.sw(a, v);
+    }
+
+    static void sd(Mmu m, long[] tag, byte[][] page, long a, long v) {
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        if (tag[s] == a >>> 12 && o <= OFF - 7) I64.set(page[s], o, v); else m.sd(a, v);
+    }
+
+    /** A load of {@code n} bytes after a TLB miss or across a page end (zero-extended). */
+    private long loadSlow(long a, int n) {
+        int o = (int) a & OFF;
+        if (o > OFF - (n - 1)) {
+            // Spans two pages: assembled byte by byte.
+            long v = 0;
+            for (int k = 0; k < n; k++) v |= (readPage(a + k)[(int) (a + k) & OFF] & 0xffL) << (8 * k);
+            return v;
+        }
+        byte[] p = readPage(a);
+        return switch (n) {
+            case 1 -> p[o] & 0xffL;
+            case 2 -> (short) I16.get(p, o) & 0xffffL;
+            case 4 -> (int) I32.get(p, o) & 0xffffffffL;
+            default -> (long) I64.get(p, o);
+        };
     }
 
     // ---- stores
 
     public void sb(long a, long v) {
-        writePage(a)[(int) a & OFF] = (byte) v;
+        int s = (int) (a >>> 12) & MASK;
+        if (wTag[s] == a >>> 12) { wPage[s][(int) a & OFF] = (byte) v; return; }
+        storeSlow(a, v, 1);
     }
 
     public void sh(long a, long v) {
-        int o = (int) a & OFF;
-        if (o > OFF - 1) { storeCross(a, v, 2); return; }
-        I16.set(writePage(a), o, (short) v);
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        if (wTag[s] == a >>> 12 && o <= OFF - 1) { I16.set(wPage[s], o, (short) v); return; }
+        storeSlow(a, v, 2);
     }
 
     public void sw(long a, long v) {
-        int o = (int) a & OFF;
-        if (o > OFF - 3) { storeCross(a, v, 4); return; }
-        I32.set(writePage(a), o, (int) v);
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        if (wTag[s] == a >>> 12 && o <= OFF - 3) { I32.set(wPage[s], o, (int) v); return; }
+        storeSlow(a, v, 4);
     }
 
     public void sd(long a, long v) {
-        int o = (int) a & OFF;
-        if (o > OFF - 7) { storeCross(a, v, 8); return; }
-        I64.set(writePage(a), o, v);
+        int s = (int) (a >>> 12) & MASK, o = (int) a & OFF;
+        if (wTag[s] == a >>> 12 && o <= OFF - 7) { I64.set(wPage[s], o, v); return; }
+        storeSlow(a, v, 8);
     }
 
-    private void storeCross(long a, long v, int n) {
-        writePage(a);
-        // Fault before writing anything, at the first byte of the second page (as a load would).
-        writePage((a + n - 1) & ~(long) OFF);
-        for (int k = 0; k < n; k++) sb(a + k, v >>> (8 * k));
+    /** A store of {@code n} bytes after a TLB miss or across a page end. */
+    private void storeSlow(long a, long v, int n) {
+        int o = (int) a & OFF;
+        if (o > OFF - (n - 1)) {
+            writePage(a);
+            // Fault before writing anything, at the first byte of the second page (as a load would).
+            writePage((a + n - 1) & ~(long) OFF);
+            for (int k = 0; k < n; k++) writePage(a + k)[(int) (a + k) & OFF] = (byte) (v >>> (8 * k));
+            return;
+        }
+        byte[] p = writePage(a);
+        switch (n) {
+            case 1 -> p[o] = (byte) v;
+            case 2 -> I16.set(p, o, (short) v);
+            case 4 -> I32.set(p, o, (int) v);
+            default -> I64.set(p, o, v);
+        }
     }
 }
