@@ -11,6 +11,8 @@
 #
 # Knobs (environment):
 #   BENCH_ONLY="crc32 sort"   run a subset
+#   TBENCH_ONLY="par clock"   a subset of the thread benchmarks (par mutex pingpong spawn
+#                             clock), reported in a second table; empty runs none
 #   BENCH_TIMEOUT=50          seconds allowed per Rivet run (native and qemu get the same)
 #   BENCH_BUDGET=420          seconds of Rivet time in total; later Rivet runs are skipped
 #   BENCH_RUNS=3              runs of each benchmark per engine (the medians are reported)
