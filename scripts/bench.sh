@@ -11,6 +11,8 @@
 #
 # Knobs (environment):
 #   BENCH_ONLY="crc32 sort"   run a subset
+#   TBENCH_ONLY="par clock"   a subset of the thread benchmarks (par mutex pingpong spawn
+#                             clock), reported in a second table; empty runs none
 #   BENCH_TIMEOUT=50          seconds allowed per Rivet run (native and qemu get the same)
 #   BENCH_BUDGET=420          seconds of Rivet time in total; later Rivet runs are skipped
 #   BENCH_RUNS=3              runs of each benchmark per engine (the medians are reported)
@@ -67,15 +69,19 @@ rm -f "$out/riscv64/.probe"
 build_failed=0
 build() {  # name
   local name=$1 c="$src/$1.c"
-  if [ ! "$out/native/$name" -nt "$c" ] || [ ! "$out/native/$name" -nt "$src/bench.h" ]; then
+  if [ ! "$out/native/$name" -nt "$c" ] || [ ! "$out/native/$name" -nt "$src/bench.h" ] \
+     || [ ! "$out/native/$name" -nt "$src/tbench.h" ]; then
     gcc "${cflags[@]}" -o "$out/native/$name" "$c" -lm || { log "native build of $name failed"; build_failed=1; }
   fi
-  if [ ! "$out/riscv64/$name" -nt "$c" ] || [ ! "$out/riscv64/$name" -nt "$src/bench.h" ]; then
+  if [ ! "$out/riscv64/$name" -nt "$c" ] || [ ! "$out/riscv64/$name" -nt "$src/bench.h" ] \
+     || [ ! "$out/riscv64/$name" -nt "$src/tbench.h" ]; then
     "${rv_cc[@]}" "${cflags[@]}" -o "$out/riscv64/$name" "$c" -lm || { log "riscv64 build of $name failed"; build_failed=1; }
   fi
 }
 log "building with gcc (native) and $rv_cc_name (riscv64)"
-for b in hello $benches; do build "$b"; done
+tbenches=${TBENCH_ONLY-"par mutex pingpong spawn clock"}
+cflags+=(-pthread)
+for b in hello $benches $tbenches; do build "$b"; done
 [ "$build_failed" = 0 ] || exit 1
 
 # ---------------------------------------------------------------- running
@@ -217,6 +223,85 @@ for eng in $engines; do
   fi
 done
 
+# ---------------------------------------------------------------- thread benchmarks
+# Each prints "result <key> <value>" lines and "checksum ..." after checking its exact
+# counts; it times itself (best of a few rounds where a JIT needs warming), so one run per
+# engine is enough. tres[engine,bench,key] holds the figures, tst[engine,bench] the status.
+declare -A tres tst
+for b in $tbenches; do
+  for eng in $engines; do
+    case $eng in
+      native) cmd=("$out/native/$b") ;;
+      qemu) cmd=(qemu-riscv64 "$out/riscv64/$b") ;;
+      rivet) cmd=("${rivet_run[@]}" "$out/riscv64/$b") ;;
+    esac
+    log "$eng $b (threads)"
+    o="$out/$eng-$b.out"
+    timeout -k 5 "$timeout_s" "${cmd[@]}" >"$o" 2>"$out/$eng-$b.err"
+    rc=$?
+    c=$(awk '$1 == "checksum" { print $2; exit }' "$o")
+    if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then tst[$eng,$b]=timeout
+    elif [ $rc -ne 0 ] || [ -z "$c" ] || [ "$c" = FAILED ]; then
+      tst[$eng,$b]=failed
+      log "$eng $b: exit status $rc; $(tail -c 300 "$o" "$out/$eng-$b.err" | tr '\n' ' ')"
+    else
+      tst[$eng,$b]=ok
+      sum[$eng,$b]=$c
+      while read -r _ k v; do tres[$eng,$b,$k]=$v; done < <(grep '^result ' "$o")
+    fi
+  done
+  if [ "${tst[native,$b]}" != ok ] || [ "${tst[qemu,$b]}" != ok ]; then
+    log "$b did not complete natively and under qemu"; mismatch=1
+  elif [ "${sum[native,$b]}" != "${sum[qemu,$b]}" ]; then
+    log "$b: native checksum ${sum[native,$b]} differs from qemu's ${sum[qemu,$b]}"; mismatch=1
+    tst[native,$b]=wrong tst[qemu,$b]=wrong
+  fi
+  if [ "${tst[rivet,$b]:-}" = ok ] && [ "${sum[rivet,$b]}" != "${sum[qemu,$b]}" ]; then
+    log "$b: Rivet checksum ${sum[rivet,$b]} differs from qemu's"; tst[rivet,$b]=wrong
+  fi
+done
+tcell() {  # engine bench key -> the figure, or why there is none
+  local st=${tst[$1,$2]:-n/a}
+  [ "$st" = ok ] && echo "${tres[$1,$2,$3]:-?}" || echo "$st"
+}
+speedup() { awk -v a="$1" -v b="$2" 'BEGIN { if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) print "—"; else printf "%.2f×", a / b }'; }
+treport=$(
+  [ -n "$tbenches" ] || exit 0
+  echo "Thread benchmarks (\`guest/bench/{par,mutex,pingpong,spawn,clock}.c\`, built with \`-pthread\`), one run per engine;"
+  echo "par, mutex and clock keep their best round after a warm-up. Rivet/qemu is qemu's"
+  echo "time over Rivet's (for round trips per second, Rivet's rate over qemu's)."
+  echo
+  for b in $tbenches; do
+    case $b in
+      par)
+        echo "Parallel speedup (\`par\`: 20 M independent xorshift hashes, best of 3, ms):"
+        echo
+        echo "| engine | 1 thread | 2 threads | speedup |"
+        echo "|---|--:|--:|--:|"
+        for eng in native qemu rivet; do
+          a=$(tcell $eng par t1_ms) c=$(tcell $eng par t2_ms)
+          echo "| $eng | $a | $c | $(speedup "$a" "$c") |"
+        done
+        echo
+        echo "| benchmark | unit | native | qemu | Rivet | Rivet/qemu |"
+        echo "|---|---|--:|--:|--:|--:|"
+        ;;
+    esac
+  done
+  for b in $tbenches; do
+    case $b in
+      mutex) k=ns_per_pair u="ns per lock+unlock (uncontended)" ;;
+      pingpong) k=trips_per_s u="round trips/s (mutex+condvar, 2 threads)" ;;
+      spawn) k=us_per_pair u="µs per pthread_create+join" ;;
+      clock) k=ns_per_call u="ns per clock_gettime(MONOTONIC)" ;;
+      *) continue ;;
+    esac
+    n=$(tcell native $b $k) q=$(tcell qemu $b $k) v=$(tcell rivet $b $k)
+    [ $b = pingpong ] && r=$(speedup "$v" "$q") || r=$(speedup "$q" "$v")
+    echo "| $b | $u | $n | $q | $v | $r |"
+  done
+)
+
 # ---------------------------------------------------------------- report
 cell() {  # engine bench kind -> a time in ms, or why there is none
   local k=$1,$2 st=${status[$1,$2]:-n/a}
@@ -285,6 +370,7 @@ report=$(
   echo "| native | qemu | Rivet | Rivet/qemu |"
   echo "|--:|--:|--:|--:|"
   echo "| ${hello[native]:-—} | ${hello[qemu]:-—} | ${hello[rivet]:-n/a} | $(ratio "${hello[qemu]:-}" "${hello[rivet]:-}") |"
+  [ -z "$treport" ] || { echo; echo "$treport"; }
 )
 
 echo "$report"
