@@ -53,6 +53,11 @@ public final class Task {
         if (t != null) java.util.concurrent.locks.LockSupport.unpark(t);
     }
 
+    /** The thread a tid argument names: this one for 0, else one of its process's threads, or null. */
+    public Task peer(int tid) {
+        return tid == 0 ? this : tid < 0 ? null : process.thread(tid);
+    }
+
     /** The memory syscalls read and write: the process's address space. */
     public GuestMemory memory() { return process.memory; }
 

@@ -138,10 +138,17 @@ public final class SysInfo {
     private static int maskBytes() { return 8; }
 
     private static Task affinityTarget(Task task, int pid) throws ErrnoException {
-        if (pid < 0) throw Errno.ESRCH.ex();
-        Task t = pid == 0 ? task : task.process.thread(pid);
+        Task t = task.peer(pid);
         if (t == null) throw Errno.ESRCH.ex();
         return t;
+    }
+
+    /** A cpu_set_t of {@code len} bytes from the guest, as a 64-bit mask (CPUs beyond 63 do not exist here). */
+    private static long readMask(Task task, long addr, long len) throws ErrnoException {
+        byte[] in = task.memory().read(addr, (int) Math.min(Long.compareUnsigned(len, 8) > 0 ? 8 : len, 8));
+        long mask = 0;
+        for (int i = 0; i < in.length; i++) mask |= (in[i] & 0xffL) << (8 * i);
+        return mask;
     }
 
     /**
@@ -150,10 +157,7 @@ public final class SysInfo {
      */
     static long schedSetaffinity(Task task, Args a) throws ErrnoException {
         Task t = affinityTarget(task, a.i(0));
-        long len = Math.min(a.l(1) < 0 ? Long.MAX_VALUE : a.l(1), 8);
-        byte[] in = task.memory().read(a.l(2), (int) len);
-        long mask = 0;
-        for (int i = 0; i < in.length; i++) mask |= (in[i] & 0xffL) << (8 * i);
+        long mask = readMask(task, a.l(2), a.l(1));
         if ((mask & onlineMask()) == 0) throw Errno.EINVAL.ex();
         t.affinity = mask & onlineMask();
         return 0;
@@ -169,12 +173,7 @@ public final class SysInfo {
     static long riscvHwprobe(Task task, Args a) throws ErrnoException {
         long pairs = a.l(0), count = a.l(1), setSize = a.l(2), set = a.l(3);
         if (a.l(4) != 0) throw Errno.EINVAL.ex();
-        if (setSize != 0 || set != 0) {
-            byte[] cpus = task.memory().read(set, (int) Math.min(setSize, 8));
-            long mask = 0;
-            for (int i = 0; i < cpus.length; i++) mask |= (cpus[i] & 0xffL) << (8 * i);
-            if ((mask & onlineMask()) == 0) throw Errno.EINVAL.ex();
-        }
+        if ((setSize != 0 || set != 0) && (readMask(task, set, setSize) & onlineMask()) == 0) throw Errno.EINVAL.ex();
         for (long i = 0; i < count; i++) {
             long at = pairs + 16 * i;
             long key = task.memory().read64(at);

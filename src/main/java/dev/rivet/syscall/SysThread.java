@@ -44,10 +44,10 @@ public final class SysThread {
         t.partial("getcpu", "reports CPU 0 and node 0: the host CPU a JVM thread runs on is not known", SysThread::getcpu, PTR, PTR, PTR);
     }
 
-    /** The task {@code tid} names (0: the caller) among the caller's threads, or ESRCH. */
+    /** The task {@code tid} names (0: the caller) among the caller's threads: EINVAL for a negative tid, else ESRCH. */
     private static Task thread(Task task, int tid) throws ErrnoException {
         if (tid < 0) throw Errno.EINVAL.ex();
-        Task t = tid == 0 ? task : task.process.thread(tid);
+        Task t = task.peer(tid);
         if (t == null) throw Errno.ESRCH.ex();
         return t;
     }
