@@ -110,17 +110,7 @@ class ChainingTest {
             2:  addi a1, a1, 1
                 j 1b
                 """);
-        Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException ignored) {
-                // stop earlier
-            }
-            m.hart.requestStop();
-        });
-        t.start();
-        StopReason r = m.run();
-        t.join();
+        StopReason r = m.runStoppedAfter(100);
         assertSame(StopReason.INTERRUPTED, r);
         assertEquals(2 * (m.reg("a0") + m.reg("a1")), m.hart.instret);
     }

@@ -45,6 +45,22 @@ final class Machine {
         return hart.run();
     }
 
+    /** Runs while another thread asks the hart to stop after {@code millis}: how the kernel interrupts a busy guest. */
+    StopReason runStoppedAfter(long millis) throws InterruptedException {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException ignored) {
+                // stop earlier
+            }
+            hart.requestStop();
+        });
+        t.start();
+        StopReason r = run();
+        t.join();
+        return r;
+    }
+
     /** Runs to the program's final ecall and checks that it got there. */
     Machine runToEcall() {
         StopReason r = run();

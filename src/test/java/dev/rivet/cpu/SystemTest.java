@@ -234,17 +234,7 @@ class SystemTest {
                 1: addi a0, a0, 1
                 j 1b
                 """);
-        Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException ignored) {
-                // just stop earlier
-            }
-            m.hart.requestStop();
-        });
-        t.start();
-        StopReason r = m.run();
-        t.join();
+        StopReason r = m.runStoppedAfter(100);
         assertSame(StopReason.INTERRUPTED, r);
         assertTrue(m.hart.clearStop());
         // Stopped at a block boundary: every counted instruction executed exactly once.
