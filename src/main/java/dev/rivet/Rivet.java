@@ -55,6 +55,7 @@ public final class Rivet {
                 image.ids().uid(), image.ids().gid());
         process.exePath = config.program().toAbsolutePath().normalize().toString();
         process.exeHostPath = config.program().toAbsolutePath().normalize();
+        kernel.register(process);
         Hart hart = new Hart(memory);
         hart.pc = image.entry();
         hart.x[2] = image.sp();

@@ -41,6 +41,28 @@ public final class Kernel {
 
     public int allocateId() { return nextId.getAndIncrement(); }
 
+    /** Every live process (and zombie, until reaped) of this kernel, by pid. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, Process> processes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Makes a new process visible to kill, wait and /proc. */
+    public void register(Process p) { processes.put(p.pid, p); }
+
+    /** Forgets a process (reaped). */
+    public void unregister(Process p) { processes.remove(p.pid, p); }
+
+    public Process process(int pid) { return processes.get(pid); }
+
+    /** A snapshot view of all processes. */
+    public Iterable<Process> processes() { return processes.values(); }
+
+    /**
+     * A process stopped or continued (job control). The process tree reports it to the parent
+     * (wait4's WUNTRACED/WCONTINUED and SIGCHLD with CLD_STOPPED/CLD_CONTINUED).
+     */
+    void jobControlChanged(Process p, boolean stopped) {
+        // Reported to the parent once processes have parents (fork).
+    }
+
     /** The futex wait queues of every process of this kernel. */
     public final Futex futexes = new Futex();
     /** The priority-inheritance protocol over the same queues. */

@@ -26,6 +26,11 @@ public final class Process {
     public volatile java.nio.file.Path exeHostPath;
 
     private final SigAction[] actions = new SigAction[Signal.NSIG + 1];
+    /** Signals sent to the process as a whole (kill), taken by whichever thread does not block them. */
+    public final dev.rivet.signal.PendingSignals sharedPending = new dev.rivet.signal.PendingSignals();
+    /** Job control: stopped by SIGSTOP/SIGTSTP/SIGTTIN/SIGTTOU until SIGCONT; the signal that stopped it. */
+    private boolean stopped;
+    private int stopSignal;
     private final Map<Integer, Task> threads = new ConcurrentHashMap<>();
     /** CPU time of threads that have exited, in nanoseconds. */
     private volatile long deadThreadsCpu, deadThreadsUser;
@@ -74,6 +79,7 @@ public final class Process {
     public void exitGroup(ExitStatus status, Task caller) {
         synchronized (this) {
             if (exitStatus == null) exitStatus = status;
+            notifyAll(); // a stopped process is released to die
         }
         for (Task t : threads.values()) if (t != caller) t.interrupt();
     }
@@ -108,6 +114,54 @@ public final class Process {
     private static final long EXIT_GRACE_NANOS = 500_000_000L;
 
     public Task thread(int tid) { return threads.get(tid); }
+
+    /** The live threads (a snapshot view: threads may come and go while iterating). */
+    public Iterable<Task> threads() { return threads.values(); }
+
+    public synchronized boolean stopped() { return stopped; }
+
+    public synchronized int stopSignal() { return stopSignal; }
+
+    /**
+     * A stop signal's default action: the whole process stops (each thread parks in
+     * {@link #awaitContinued} at its next stop) until SIGCONT or SIGKILL.
+     */
+    public void stop(int sig) {
+        synchronized (this) {
+            if (stopped || exitStatus != null) return;
+            stopped = true;
+            stopSignal = sig;
+        }
+        for (Task t : threads.values()) t.interrupt();
+        onJobControl(true);
+    }
+
+    /** SIGCONT: a stopped process runs again. */
+    public void resume() {
+        synchronized (this) {
+            if (!stopped) return;
+            stopped = false;
+            notifyAll();
+        }
+        onJobControl(false);
+    }
+
+    /** Parks the calling thread while the process is stopped (and not being killed). */
+    public synchronized void awaitContinued(Task t) {
+        while (stopped && exitStatus == null) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A stop or continue happened: the process tree reports it to the parent (wait4 WUNTRACED/WCONTINUED, SIGCHLD). */
+    void onJobControl(boolean stoppedNow) {
+        kernel.jobControlChanged(this, stoppedNow);
+    }
 
     public int threadCount() { return threads.size(); }
 

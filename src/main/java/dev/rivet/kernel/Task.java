@@ -30,6 +30,8 @@ public final class Task {
      * when unblocked. (Full pending sets and delivery to handlers come with the signals work.)
      */
     public volatile long pendingDefault;
+    /** Signals sent to this thread alone (tkill, tgkill, faults). */
+    public final dev.rivet.signal.PendingSignals pending = new dev.rivet.signal.PendingSignals();
     /** Blocked signals (a 64-bit sigset_t). */
     public volatile long sigmask;
     /** sigaltstack: sp, size, flags (0 or SS_AUTODISARM); size 0 means disabled. */
