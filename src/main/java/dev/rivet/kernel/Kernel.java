@@ -167,6 +167,10 @@ public final class Kernel {
         Args a = task.args;
         a.set(x[10], x[11], x[12], x[13], x[14], x[15]);
         Syscall s = syscalls.get(nr);
+        // The ecall retires before the handler runs, as on Linux (regs->epc += 4 first): a new
+        // thread or child starts after it, rt_sigreturn sets pc freely, and a restart steps back.
+        h.pc += 4;
+        h.instret++;
         long result;
         if (s.handler() == null) {
             result = dev.rivet.abi.Errno.ENOSYS.negative();
@@ -185,7 +189,5 @@ public final class Kernel {
         }
         if (strace != null) strace.call(task, s, a, result);
         x[10] = result;
-        h.pc += 4;
-        h.instret++; // the ecall retires; the CPU stopped before counting it
     }
 }

@@ -177,7 +177,7 @@ public final class SysThread {
         Hart parent = task.hart;
         Hart hart = new Hart(p.memory);
         hart.copyRegistersFrom(parent);
-        hart.pc = parent.pc + 4; // both return from this ecall
+        // both return from this ecall: pc is already past it
         hart.x[10] = 0;
         if (sp != 0) hart.x[2] = sp;
         if ((flags & CLONE_SETTLS) != 0) hart.x[4] = tls;
