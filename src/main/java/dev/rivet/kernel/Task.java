@@ -63,15 +63,34 @@ public final class Task {
     /** The memory syscalls read and write: the process's address space. */
     public GuestMemory memory() { return process.memory; }
 
+    /**
+     * The Java thread's CPU and user times when it took this task: pooled threads
+     * ({@link GuestThreads}) run many tasks, and each task's clocks start at zero.
+     */
+    private volatile long cpuBase, userBase;
+
+    /** Called on the Java thread that is about to run this task. */
+    void bindThread() {
+        Thread t = Thread.currentThread();
+        cpuBase = Clocks.threadCpuNanos(t, false);
+        userBase = Clocks.threadCpuNanos(t, true);
+        thread = t;
+    }
+
+    /** The task has ended: its Java thread may go on to run another. */
+    void unbindThread() {
+        thread = null;
+    }
+
     /** CPU time this thread has used (user + system), in nanoseconds. */
     public long cpuTimeNanos() {
         Thread t = thread;
-        return t == null ? 0 : Clocks.threadCpuNanos(t, false);
+        return t == null ? 0 : Math.max(Clocks.threadCpuNanos(t, false) - cpuBase, 0);
     }
 
     /** User CPU time of this thread, in nanoseconds. */
     public long userTimeNanos() {
         Thread t = thread;
-        return t == null ? 0 : Clocks.threadCpuNanos(t, true);
+        return t == null ? 0 : Math.max(Clocks.threadCpuNanos(t, true) - userBase, 0);
     }
 }

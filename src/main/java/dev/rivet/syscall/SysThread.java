@@ -175,7 +175,7 @@ public final class SysThread {
         if ((flags & CLONE_CHILD_SETTID) != 0) m.write32(childTid, tid);
 
         Hart parent = task.hart;
-        Hart hart = new Hart(p.memory);
+        Hart hart = p.newThreadHart();
         hart.copyRegistersFrom(parent);
         // both return from this ecall: pc is already past it
         hart.x[10] = 0;
