@@ -39,11 +39,35 @@ public final class Futex {
         volatile boolean woken;
         /** Where the waiter sleeps now (requeue moves it). */
         volatile Key key;
+        /**
+         * FUTEX_WAIT_REQUEUE_PI: the PI futex this waiter may be moved to (Linux's requeue_pi_key);
+         * null for other waiters.
+         */
+        final Key requeuePi;
+        /**
+         * Waiting for a PI lock (FUTEX_LOCK_PI, or requeued by FUTEX_CMP_REQUEUE_PI): woken only
+         * by the lock's hand-over, never by FUTEX_WAKE (which refuses such waiters with EINVAL).
+         */
+        volatile boolean pi;
 
         Waiter(Task task, int bitset, Key key) {
+            this(task, bitset, key, null);
+        }
+
+        Waiter(Task task, int bitset, Key key, Key requeuePi) {
             this.task = task;
             this.bitset = bitset;
             this.key = key;
+            this.requeuePi = requeuePi;
+        }
+
+        /** Linux's "this->pi_state || this->rt_waiter": not for FUTEX_WAKE, WAKE_OP or plain requeue. */
+        boolean piBound() { return pi || requeuePi != null; }
+
+        /** Marks the waiter woken and wakes its thread. Caller holds its queue's lock and has dequeued it. */
+        void wakeUp() {
+            woken = true;
+            LockSupport.unpark(task.thread);
         }
     }
 
@@ -68,8 +92,10 @@ public final class Futex {
 
     /**
      * FUTEX_WAIT(_BITSET): sleeps while {@code *uaddr == expected} until woken, until
-     * {@code deadline} ({@link System#nanoTime()} based; Long.MAX_VALUE for none) or until the
-     * task is asked to stop. EAGAIN when the word differs, ETIMEDOUT, EINTR.
+     * {@code deadline} ({@link System#nanoTime()} based; Long.MAX_VALUE for none) or until a
+     * signal or the end of the process interrupts it. EAGAIN when the word differs, ETIMEDOUT;
+     * interrupted, ERESTARTSYS without a timeout and EINTR with one (Linux restarts a timed wait
+     * through its restart block only when no handler runs, and then the wait just goes on here).
      */
     public long await(Task task, long uaddr, int expected, int bitset, long deadline) throws ErrnoException {
         if (bitset == 0) throw Errno.EINVAL.ex();
@@ -80,14 +106,27 @@ public final class Futex {
             if (load(k) != expected) throw Errno.EAGAIN.ex();
             q.add(w);
         }
+        return sleep(task, w, deadline, deadline == Long.MAX_VALUE ? Errno.ERESTARTSYS : Errno.EINTR);
+    }
+
+    /**
+     * Sleeps until queued waiter {@code w} is woken (0), until {@code deadline} passes
+     * (ETIMEDOUT) or until {@link Signals#interruptsWait} says a signal handler or the process's
+     * end interrupts it ({@code interrupted}); in the last two cases it leaves its queue, unless
+     * a wake won the race, which then counts (0). Checked before the first sleep too: a signal
+     * already pending ends the wait at once, as Linux's schedule() does for it.
+     */
+    long sleep(Task task, Waiter w, long deadline, Errno interrupted) throws ErrnoException {
         for (;;) {
             if (w.woken) return 0;
             long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
-            boolean timedOut = left <= 0;
-            boolean interrupted = task.hart.stopRequested();
-            if (timedOut || interrupted) {
-                if (remove(w)) throw (timedOut ? Errno.ETIMEDOUT : Errno.EINTR).ex();
-                return 0; // a wake raced with us: it counts
+            if (left <= 0) {
+                if (remove(w)) throw Errno.ETIMEDOUT.ex();
+                return 0;
+            }
+            if (Signals.interruptsWait(task)) {
+                if (remove(w)) throw interrupted.ex();
+                return 0;
             }
             if (left == Long.MAX_VALUE) LockSupport.park(this);
             else LockSupport.parkNanos(this, left);
@@ -113,17 +152,19 @@ public final class Futex {
         return wake(key(task.process.memory, uaddr), count, bitset);
     }
 
-    private int wake(Key k, int count, int bitset) {
+    /** Wakes up to {@code count} waiters on {@code k} whose bitset meets {@code bitset}; EINVAL on meeting a PI waiter. */
+    int wake(Key k, int count, int bitset) throws ErrnoException {
         ArrayDeque<Waiter> q = queues.get(k);
         if (q == null) return 0;
         int n = 0;
         synchronized (q) {
             for (Iterator<Waiter> it = q.iterator(); it.hasNext() && n < count; ) {
                 Waiter w = it.next();
+                // Linux stops at such a waiter with EINVAL; the ones already woken stay woken.
+                if (w.piBound()) throw Errno.EINVAL.ex();
                 if ((w.bitset & bitset) == 0) continue;
                 it.remove();
-                w.woken = true;
-                LockSupport.unpark(w.task.thread);
+                w.wakeUp();
                 n++;
             }
         }
@@ -151,10 +192,11 @@ public final class Futex {
                 int woken = 0, moved = 0;
                 for (Iterator<Waiter> it = q.iterator(); it.hasNext(); ) {
                     Waiter w = it.next();
+                    if (woken >= wakeCount && moved >= requeueCount) break;
+                    if (w.piBound()) throw Errno.EINVAL.ex(); // those for FUTEX_CMP_REQUEUE_PI only
                     if (woken < wakeCount) {
                         it.remove();
-                        w.woken = true;
-                        LockSupport.unpark(w.task.thread);
+                        w.wakeUp();
                         woken++;
                     } else if (moved < requeueCount) {
                         if (q != q2) { // onto the same futex, Linux counts the waiter and leaves it
@@ -163,8 +205,6 @@ public final class Futex {
                             q2.add(w);
                         }
                         moved++;
-                    } else {
-                        break;
                     }
                 }
                 return woken + moved;
@@ -253,6 +293,15 @@ public final class Futex {
         }
     }
 
+    /** One wake for a dying thread's futex, where Linux ignores errors too. */
+    private void wakeQuietly(Key k) {
+        try {
+            wake(k, 1, BITSET_MATCH_ANY);
+        } catch (ErrnoException ignored) {
+            // a PI waiter on a non-PI robust word: nothing to wake
+        }
+    }
+
     /** handle_futex_death(): marks one futex word whose owner is the dying thread. */
     private void ownerDied(Task task, long uaddr, boolean pi, boolean pendingOp) throws ErrnoException {
         if ((uaddr & 3) != 0) return;
@@ -267,7 +316,7 @@ public final class Futex {
             int value = GuestAtomics.getInt(page, off);
             // A lock being taken when its owner died: nobody owns it yet, but a waiter may need waking.
             if (pendingOp && !pi && value == 0) {
-                wake(new Key(page, off), 1, BITSET_MATCH_ANY);
+                wakeQuietly(new Key(page, off));
                 return;
             }
             if ((value & FUTEX_TID_MASK) != task.tid) return;
@@ -282,14 +331,13 @@ public final class Futex {
                     if (!GuestAtomics.casInt(page, off, value, handed)) continue;
                     if (next != null) {
                         q.pollFirst();
-                        next.woken = true;
-                        LockSupport.unpark(next.task.thread);
+                        next.wakeUp();
                     }
                     return;
                 }
             }
             if (GuestAtomics.casInt(page, off, value, marked)) {
-                if ((value & FUTEX_WAITERS) != 0) wake(new Key(page, off), 1, BITSET_MATCH_ANY);
+                if ((value & FUTEX_WAITERS) != 0) wakeQuietly(new Key(page, off));
                 return;
             }
         }

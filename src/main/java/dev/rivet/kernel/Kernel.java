@@ -190,6 +190,7 @@ public final class Kernel {
         if (s.handler() == null) {
             result = dev.rivet.abi.Errno.ENOSYS.negative();
         } else {
+            task.inSyscall = true; // for membarrier
             try {
                 result = s.handler().call(task, a);
             } catch (ErrnoException e) {
@@ -200,6 +201,8 @@ public final class Kernel {
             } catch (ThreadExit e) {
                 if (strace != null) strace.exit(task, s, a, null);
                 throw e;
+            } finally {
+                task.inSyscall = false;
             }
         }
         if (strace != null) strace.call(task, s, a, result);

@@ -58,6 +58,9 @@ public final class Process {
 
     public void addThread(Task t) { threads.put(t.tid, t); }
 
+    /** membarrier(2) registrations of this process's address space (see {@link Membarrier}). */
+    final java.util.concurrent.atomic.AtomicInteger membarrierState = new java.util.concurrent.atomic.AtomicInteger();
+
     /** Harts of ended threads, for new ones (see {@link SpareHarts}). */
     final SpareHarts spareHarts = new SpareHarts();
 

@@ -15,6 +15,12 @@ public final class Task {
     /** The Java thread running this task (set when it starts). */
     volatile Thread thread;
 
+    /**
+     * In a syscall rather than in guest code (set on entry, cleared on exit): membarrier need
+     * not wait for such a thread, which passes the barrier before it runs guest code again.
+     */
+    public volatile boolean inSyscall;
+
     /** set_tid_address / CLONE_CHILD_CLEARTID: cleared and futex-woken when the thread exits. */
     public volatile long clearChildTid;
     /** The thread's name (prctl PR_SET_NAME, /proc/.../comm): at most 15 bytes. */
