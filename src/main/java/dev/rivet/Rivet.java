@@ -48,13 +48,15 @@ public final class Rivet {
         ElfFile elf = ElfFile.open(config.program(), shown);
         Kernel kernel = new Kernel(config.strace() ? new Strace(System.err) : null, config.maxThreads());
         AddressSpace memory = new AddressSpace();
+        long vdso = mapVdso(memory);
         LoadedImage image = ElfLoader.load(memory, elf, config.argv(), config.env(), shown,
-                LoadOptions.defaults().withArchAuxv(Vdso.auxv(mapVdso(memory))));
+                LoadOptions.defaults().withArchAuxv(Vdso.auxv(vdso)));
         int pid = kernel.allocateId();
         Process process = new Process(kernel, pid, 1, memory, FdTable.withHostStdio(), FsContext.atHostCwd(),
                 image.ids().uid(), image.ids().gid());
         process.exePath = config.program().toAbsolutePath().normalize().toString();
         process.exeHostPath = config.program().toAbsolutePath().normalize();
+        process.sigreturnTrampoline = Vdso.sigreturn(vdso);
         kernel.register(process);
         Hart hart = new Hart(memory);
         hart.pc = image.entry();

@@ -18,6 +18,7 @@ public final class Syscalls {
         SysThread.register(t);
         SysFutex2.register(t);
         SysMembarrier.register(t);
+        SysPoll.register(t);
         return t;
     }
 }
