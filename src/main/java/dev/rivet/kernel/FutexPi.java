@@ -4,7 +4,6 @@ import dev.rivet.abi.Errno;
 import dev.rivet.abi.ErrnoException;
 import dev.rivet.cpu.GuestAtomics;
 
-import java.util.ArrayDeque;
 import java.util.Iterator;
 
 import static dev.rivet.kernel.Futex.FUTEX_OWNER_DIED;
@@ -33,13 +32,18 @@ public final class FutexPi {
     public long lock(Task task, long uaddr, boolean tryOnly, long deadline) throws ErrnoException {
         byte[] page = writablePage(task, uaddr); // first: a copy-on-write would change the key's page
         Futex.Key k = Futex.key(task.process.memory, uaddr);
-        ArrayDeque<Futex.Waiter> q = futex.queue(k);
         Futex.Waiter w = new Futex.Waiter(task, Futex.BITSET_MATCH_ANY, k);
         w.pi = true;
-        synchronized (q) {
-            if (acquire(page, k.offset(), task.tid, task.process, false, tryOnly)) return 0;
+        boolean taken = futex.locked(k, q -> {
+            if (acquire(page, k.offset(), task.tid, task.process, false, tryOnly)) {
+                if (!q.isEmpty()) q.piOwner = task.tid;
+                return true;
+            }
+            q.piOwner = GuestAtomics.getInt(page, k.offset()) & FUTEX_TID_MASK;
             q.add(w);
-        }
+            return false;
+        });
+        if (taken) return 0;
         return futex.sleep(task, w, deadline, Errno.ERESTARTNOINTR); // woken: the unlocker wrote our tid into the word
     }
 
@@ -73,8 +77,7 @@ public final class FutexPi {
     public long unlock(Task task, long uaddr) throws ErrnoException {
         byte[] page = writablePage(task, uaddr);
         Futex.Key k = Futex.key(task.process.memory, uaddr);
-        ArrayDeque<Futex.Waiter> q = futex.queue(k);
-        synchronized (q) {
+        return futex.locked(k, q -> {
             for (;;) {
                 int v = GuestAtomics.getInt(page, k.offset());
                 if ((v & FUTEX_TID_MASK) != task.tid) throw Errno.EPERM.ex();
@@ -83,11 +86,12 @@ public final class FutexPi {
                 if (!GuestAtomics.casInt(page, k.offset(), v, handed)) continue;
                 if (next != null) {
                     q.pollFirst();
+                    q.piOwner = next.task.tid;
                     next.wakeUp();
                 }
-                return 0;
+                return 0L;
             }
-        }
+        });
     }
 
     /**
@@ -103,12 +107,11 @@ public final class FutexPi {
         Futex.Key target = Futex.key(task.process.memory, uaddr2);
         Futex.Key k = Futex.key(task.process.memory, uaddr);
         Futex.Waiter w = new Futex.Waiter(task, Futex.BITSET_MATCH_ANY, k, target);
-        ArrayDeque<Futex.Waiter> q = futex.queue(k);
-        synchronized (q) {
+        futex.locked(k, q -> {
             if (Futex.load(k) != expected) throw Errno.EAGAIN.ex();
             if (k.equals(target)) throw Errno.EINVAL.ex(); // two mappings of one word
-            q.add(w);
-        }
+            return q.add(w);
+        });
         for (;;) {
             if (w.woken) return 0; // the requeue took the lock for us, or its unlock handed it over
             long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
@@ -141,40 +144,34 @@ public final class FutexPi {
         byte[] page2 = writablePage(task, uaddr2);
         Futex.Key to = Futex.key(task.process.memory, uaddr2);
         if (from.equals(to)) throw Errno.EINVAL.ex();
-        ArrayDeque<Futex.Waiter> q = futex.queue(from);
-        ArrayDeque<Futex.Waiter> q2 = futex.queue(to);
-        // Both queues locked in a fixed order, as Linux's double_lock_hb does.
-        Object first = System.identityHashCode(q) <= System.identityHashCode(q2) ? q : q2;
-        Object second = first == q ? q2 : q;
-        synchronized (first) {
-            synchronized (second) {
-                if (Futex.load(from) != expected) throw Errno.EAGAIN.ex();
-                int count = 0;
-                Futex.Waiter top = q.peekFirst();
-                if (top != null) {
-                    checkRequeuable(top, to);
-                    // futex_proxy_trylock_atomic: the lock goes to the top waiter if it can take it now.
-                    if (acquire(page2, to.offset(), top.task.tid, task.process, requeueCount > 0, false)) {
-                        q.pollFirst();
-                        top.key = to;
-                        top.pi = true;
-                        top.wakeUp();
-                        count++;
-                    }
-                }
-                for (Iterator<Futex.Waiter> it = q.iterator(); it.hasNext(); ) {
-                    if (count - wakeCount >= requeueCount) break;
-                    Futex.Waiter w = it.next();
-                    checkRequeuable(w, to);
-                    it.remove();
-                    w.key = to;
-                    w.pi = true;
-                    q2.add(w);
+        return futex.locked(from, to, (q, q2) -> {
+            if (Futex.load(from) != expected) throw Errno.EAGAIN.ex();
+            int count = 0;
+            Futex.Waiter top = q.peekFirst();
+            if (top != null) {
+                checkRequeuable(top, to);
+                // futex_proxy_trylock_atomic: the lock goes to the top waiter if it can take it now.
+                if (acquire(page2, to.offset(), top.task.tid, task.process, requeueCount > 0, false)) {
+                    q.pollFirst();
+                    top.key = to;
+                    top.pi = true;
+                    top.wakeUp();
                     count++;
                 }
-                return count;
             }
-        }
+            for (Iterator<Futex.Waiter> it = q.iterator(); it.hasNext(); ) {
+                if (count - wakeCount >= requeueCount) break;
+                Futex.Waiter w = it.next();
+                checkRequeuable(w, to);
+                it.remove();
+                w.key = to;
+                w.pi = true;
+                q2.add(w);
+                count++;
+            }
+            if (!q2.isEmpty()) q2.piOwner = GuestAtomics.getInt(page2, to.offset()) & FUTEX_TID_MASK;
+            return (long) count;
+        });
     }
 
     /** Only FUTEX_WAIT_REQUEUE_PI waiters for this very PI futex may be requeued onto it. */

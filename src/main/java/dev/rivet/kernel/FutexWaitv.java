@@ -3,7 +3,6 @@ package dev.rivet.kernel;
 import dev.rivet.abi.Errno;
 import dev.rivet.abi.ErrnoException;
 
-import java.util.ArrayDeque;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -36,13 +35,12 @@ public final class FutexWaitv {
         Futex.Waiter[] ws = new Futex.Waiter[n];
         for (int i = 0; i < n; i++) {
             Futex.Waiter w = new Futex.Waiter(task, Futex.BITSET_MATCH_ANY, keys[i]);
-            ArrayDeque<Futex.Waiter> q = futex.queue(keys[i]);
-            synchronized (q) {
-                if (Futex.load(keys[i]) == entries[i].expected()) {
-                    q.add(w);
-                    ws[i] = w;
-                    continue;
-                }
+            Futex.Key k = keys[i];
+            int expected = entries[i].expected();
+            boolean queued = futex.locked(k, q -> Futex.load(k) == expected && q.add(w));
+            if (queued) {
+                ws[i] = w;
+                continue;
             }
             int woken = unqueue(futex, ws, i);
             if (woken >= 0) return woken;
