@@ -44,6 +44,14 @@ public final class Rivet {
 
     /** Runs the program and returns how it ended, printing nothing of its own. */
     public static ExitStatus execute(RunConfig config) {
+        return execute(config, p -> { });
+    }
+
+    /**
+     * {@link #execute(RunConfig)}, handing the new process to {@code started} before its first
+     * instruction: tests keep it to inspect its kernel and memory once it has ended.
+     */
+    public static ExitStatus execute(RunConfig config, java.util.function.Consumer<Process> started) {
         String shown = config.program().toString();
         ElfFile elf = ElfFile.open(config.program(), shown);
         Kernel kernel = new Kernel(config.strace() ? new Strace(System.err) : null, config.maxThreads());
@@ -63,6 +71,7 @@ public final class Rivet {
         hart.x[2] = image.sp();
         Task main = new Task(process, hart, pid);
         main.name = commName(config.program().getFileName());
+        started.accept(process);
         return kernel.run(main);
     }
 

@@ -26,7 +26,7 @@ public final class GuestThreads {
     /** How long a finished worker waits for a new guest thread before it ends. */
     static final long IDLE_NANOS = 5_000_000_000L;
     /** The most workers kept parked at once; more finishing at the same time simply end. */
-    static final int MAX_IDLE = 32;
+    public static final int MAX_IDLE = 32;
 
     /** Idle workers, most recently parked on top (its stack and caches are the warmest). */
     private static final ArrayDeque<Worker> idle = new ArrayDeque<>();
