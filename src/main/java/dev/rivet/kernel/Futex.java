@@ -101,7 +101,7 @@ public final class Futex {
     /** Runs {@code op} holding the lock of {@code k}'s live queue, then drops the queue if it is left empty. */
     <T> T locked(Key k, QueueOp<T> op) throws ErrnoException {
         for (;;) {
-            Queue q = queues.computeIfAbsent(k, x -> new Queue());
+            Queue q = queueOf(k);
             synchronized (q) {
                 if (q.dead) continue;
                 try {
@@ -116,8 +116,8 @@ public final class Futex {
     /** {@link #locked} for two futexes, locked in a fixed order as Linux's double_lock_hb does. */
     <T> T locked(Key k, Key k2, PairOp<T> op) throws ErrnoException {
         for (;;) {
-            Queue q = queues.computeIfAbsent(k, x -> new Queue());
-            Queue q2 = queues.computeIfAbsent(k2, x -> new Queue());
+            Queue q = queueOf(k);
+            Queue q2 = queueOf(k2);
             Object first = System.identityHashCode(q) <= System.identityHashCode(q2) ? q : q2;
             Object second = first == q ? q2 : q;
             synchronized (first) {
@@ -132,6 +132,19 @@ public final class Futex {
                 }
             }
         }
+    }
+
+    /**
+     * {@code k}'s queue, made if there is none (possibly dead by the time it is locked). No
+     * lambda: a call site's first lambda is spun at run time, milliseconds a program's first
+     * futex wait would pay.
+     */
+    private Queue queueOf(Key k) {
+        Queue q = queues.get(k);
+        if (q != null) return q;
+        Queue fresh = new Queue();
+        q = queues.putIfAbsent(k, fresh);
+        return q == null ? fresh : q;
     }
 
     /** Drops {@code k}'s queue if it is empty. Caller holds its lock. */
@@ -170,10 +183,18 @@ public final class Futex {
         if (bitset == 0) throw Errno.EINVAL.ex();
         Key k = key(task.process.memory, uaddr);
         Waiter w = new Waiter(task, bitset, k);
-        locked(k, q -> {
-            if (load(k) != expected) throw Errno.EAGAIN.ex();
-            return q.add(w);
-        });
+        for (;;) { // locked(k, ...) written out: the common wait spins no lambda class on first use
+            Queue q = queueOf(k);
+            synchronized (q) {
+                if (q.dead) continue;
+                if (load(k) != expected) {
+                    prune(k, q);
+                    throw Errno.EAGAIN.ex();
+                }
+                q.add(w);
+                break;
+            }
+        }
         return sleep(task, w, deadline, deadline == Long.MAX_VALUE ? Errno.ERESTARTSYS : Errno.EINTR);
     }
 
