@@ -48,8 +48,8 @@ public final class Rivet {
         ElfFile elf = ElfFile.open(config.program(), shown);
         Kernel kernel = new Kernel(config.strace() ? new Strace(System.err) : null, config.maxThreads());
         AddressSpace memory = new AddressSpace();
-        LoadedImage image = ElfLoader.load(memory, elf, config.argv(), config.env(), shown,
-                LoadOptions.defaults().withArchAuxv(Vdso.auxv(mapVdso(memory))));
+        LoadedImage image = dev.rivet.kernel.Exec.load(memory, elf, config.argv(), config.env(), shown,
+                LoadOptions.DEFAULT_STACK_LIMIT);
         int pid = kernel.allocateId();
         Process process = new Process(kernel, pid, 1, memory, FdTable.withHostStdio(), FsContext.atHostCwd(),
                 image.ids().uid(), image.ids().gid());
@@ -62,14 +62,5 @@ public final class Rivet {
         Task main = new Task(process, hart, pid);
         main.name = commName(config.program().getFileName());
         return kernel.run(main);
-    }
-
-    private static long mapVdso(AddressSpace memory) {
-        try {
-            return Vdso.map(memory);
-        } catch (dev.rivet.abi.ErrnoException e) {
-            // A fresh address space has room for one page; failing here is a Rivet bug.
-            throw new IllegalStateException("cannot map the vDSO: " + e.errno, e);
-        }
     }
 }

@@ -60,8 +60,14 @@ public final class Kernel {
      * (wait4's WUNTRACED/WCONTINUED and SIGCHLD with CLD_STOPPED/CLD_CONTINUED).
      */
     void jobControlChanged(Process p, boolean stopped) {
-        // Reported to the parent once processes have parents (fork).
+        tree.jobControl(p, stopped);
     }
+
+    /** Parents, children, zombies and wait. */
+    public final ProcessTree tree = new ProcessTree(this);
+
+    /** The Java thread that called {@link #run}: a Rivet bug there reaches the caller, elsewhere it is printed in one line. */
+    private volatile Thread runThread;
 
     /** The futex wait queues of every process of this kernel. */
     public final Futex futexes = new Futex();
@@ -73,6 +79,8 @@ public final class Kernel {
      * other threads; returns how the process ended.
      */
     public ExitStatus run(Task task) {
+        tree.setRoot(task.process);
+        runThread = Thread.currentThread();
         task.process.addThread(task);
         runTask(task);
         try {
@@ -80,6 +88,8 @@ public final class Kernel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the guest's threads");
+        } finally {
+            tree.killAllButRoot(); // the first process is the namespace's init: the rest die with it
         }
     }
 
@@ -118,18 +128,19 @@ public final class Kernel {
             // A Rivet bug: end the process rather than hang it. The first thread's caller (the
             // CLI) prints the one line; another thread prints it here.
             p.exitGroup(ExitStatus.exited(70), task);
-            if (p.pid == task.tid) throw e;
+            if (Thread.currentThread() == runThread) throw e;
             System.err.println("rivet: internal error: " + e);
         } finally {
             // mm_release(): robust mutexes first, then the tid word pthread_join waits on.
             futexes.exitRobustList(task);
             if (threadOnly) clearChildTid(task);
-            p.removeThread(task, code);
-            if (p.threadCount() == 0) { // the last thread out closes what the process held
-                p.fds.closeAll();
-                p.fs.release();
-            }
+            if (p.removeThread(task, code)) processEnded(p);
         }
+    }
+
+    /** The last thread out closes what the process held, and the process tree tells the parent. */
+    private void processEnded(Process p) {
+        tree.exited(p);
     }
 
     /** CLONE_CHILD_CLEARTID / set_tid_address: a leaving thread zeroes the word and wakes one waiter (pthread_join). */

@@ -8,7 +8,8 @@ import dev.rivet.syscall.Args;
 public final class Task {
     public final Process process;
     public final Hart hart;
-    public final int tid;
+    /** The thread id; execve in a thread other than the leader makes it the pid (de_thread). */
+    public volatile int tid;
     /** Reused for every syscall of this thread: no allocation per call. */
     public final Args args = new Args();
 

@@ -16,6 +16,9 @@ public final class Syscalls {
         SysAttr.register(t);
         SysMm.register(t);
         SysThread.register(t);
+        SysWait.register(t);
+        SysExec.register(t);
+        SysKill.register(t);
         return t;
     }
 }
