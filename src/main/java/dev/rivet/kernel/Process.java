@@ -63,12 +63,13 @@ public final class Process {
         synchronized (this) { System.arraycopy(a, 0, actions, 0, a.length); }
     }
 
+    private static final SigAction IGNORED = new SigAction(SigAction.SIG_IGN, 0, 0);
+
     /** execve: handled signals go back to SIG_DFL; ignored ones stay ignored; flags and masks are dropped. */
     synchronized void resetHandledActions() {
+        // flush_signal_handlers: flags (SA_NOCLDWAIT too) and masks go even where the handler stays.
         for (int i = 1; i < actions.length; i++) {
-            SigAction a = actions[i];
-            if (a.handler() != SigAction.SIG_DFL && a.handler() != SigAction.SIG_IGN) actions[i] = SigAction.DEFAULT;
-            else if (a.handler() == SigAction.SIG_IGN) actions[i] = new SigAction(SigAction.SIG_IGN, 0, 0);
+            actions[i] = actions[i].handler() == SigAction.SIG_IGN ? IGNORED : SigAction.DEFAULT;
         }
     }
 
