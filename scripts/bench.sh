@@ -283,11 +283,14 @@ treport=$(
           echo "| $eng | $a | $c | $(speedup "$a" "$c") |"
         done
         echo
-        echo "| benchmark | unit | native | qemu | Rivet | Rivet/qemu |"
-        echo "|---|---|--:|--:|--:|--:|"
         ;;
     esac
   done
+  # The table of the others, whichever of them were run.
+  if [ -n "$(echo " $tbenches " | tr ' ' '\n' | grep -vx -e par -e '')" ]; then
+    echo "| benchmark | unit | native | qemu | Rivet | Rivet/qemu |"
+    echo "|---|---|--:|--:|--:|--:|"
+  fi
   for b in $tbenches; do
     case $b in
       mutex) k=ns_per_pair u="ns per lock+unlock (uncontended)" ;;
