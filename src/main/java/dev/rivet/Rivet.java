@@ -29,8 +29,9 @@ public final class Rivet {
      * when it cannot be loaded.
      */
     public static int run(RunConfig config) {
-        ExitStatus status = execute(config);
-        if (status.bySignal()) {
+        ExitStatus status = execute(config, true);
+        // A shell says nothing for SIGINT and SIGPIPE deaths: the user knows, or nobody cares.
+        if (status.bySignal() && status.signal() != Signal.SIGINT && status.signal() != Signal.SIGPIPE) {
             System.err.println(Signal.description(status.signal()) + (status.coreDumped() ? " (core dumped)" : ""));
         }
         return status.shellStatus();
@@ -44,6 +45,14 @@ public final class Rivet {
 
     /** Runs the program and returns how it ended, printing nothing of its own. */
     public static ExitStatus execute(RunConfig config) {
+        return execute(config, false);
+    }
+
+    /**
+     * As {@link #execute(RunConfig)}; with {@code forwardHostSignals}, SIGINT, SIGTERM, SIGHUP
+     * and SIGQUIT sent to this JVM go to the guest's foreground process group meanwhile.
+     */
+    public static ExitStatus execute(RunConfig config, boolean forwardHostSignals) {
         String shown = config.program().toString();
         ElfFile elf = ElfFile.open(config.program(), shown);
         Kernel kernel = new Kernel(config.strace() ? new Strace(System.err) : null, config.maxThreads());
@@ -63,7 +72,10 @@ public final class Rivet {
         hart.x[2] = image.sp();
         Task main = new Task(process, hart, pid);
         main.name = commName(config.program().getFileName());
-        return kernel.run(main);
+        if (!forwardHostSignals) return kernel.run(main);
+        try (var forwarding = dev.rivet.kernel.HostSignals.forward(kernel, process)) {
+            return kernel.run(main);
+        }
     }
 
     private static long mapVdso(AddressSpace memory) {

@@ -58,6 +58,17 @@ public final class Kernel {
     /** A snapshot view of all processes. */
     public Iterable<Process> processes() { return processes.values(); }
 
+    /** Sends {@code info} to every live process of group {@code pgid}; returns how many there were. */
+    public int signalProcessGroup(int pgid, SigInfo info) {
+        int n = 0;
+        for (Process p : processes.values()) {
+            if (p.pgid != pgid || p.exitStatus() != null) continue;
+            Signals.sendToProcess(p, info);
+            n++;
+        }
+        return n;
+    }
+
     /**
      * A process stopped or continued (job control). The process tree reports it to the parent
      * (wait4's WUNTRACED/WCONTINUED and SIGCHLD with CLD_STOPPED/CLD_CONTINUED).
