@@ -107,7 +107,7 @@ public final class Kernel {
 
     /** A task's loop: runs its hart and does what Linux would at each stop, until the thread ends. */
     private void runTask(Task task) {
-        task.thread = Thread.currentThread();
+        task.bindCurrentThread();
         Process p = task.process;
         Hart hart = task.hart;
         int code = 0;

@@ -12,6 +12,17 @@ public final class Task {
     /** Reused for every syscall of this thread: no allocation per call. */
     public final Args args = new Args();
 
+    private static final ThreadLocal<Task> CURRENT = new ThreadLocal<>();
+
+    /** The task the calling Java thread runs, or null outside guest threads (file objects that need their reader use it). */
+    public static Task current() { return CURRENT.get(); }
+
+    /** Binds the calling Java thread to this task (its run loop does, first thing). */
+    void bindCurrentThread() {
+        thread = Thread.currentThread();
+        CURRENT.set(this);
+    }
+
     /** The Java thread running this task (set when it starts). */
     volatile Thread thread;
 
