@@ -14,6 +14,9 @@
 #include <linux/stat.h>
 #include <asm/stat.h>
 #include <asm/signal.h>
+#include <asm/siginfo.h>
+#include <asm/sigcontext.h>
+#include <asm/ucontext.h>
 
 #define DEF(name, value) asm volatile(".ascii \"->" #name " %0\\n\"" :: "i"((long)(value)))
 
@@ -35,6 +38,21 @@ void layouts(void) {
     DEF(sigaction_flags, offsetof(struct sigaction, sa_flags));
     DEF(sigaction_mask, offsetof(struct sigaction, sa_mask));
     DEF(stack_t_size, sizeof(stack_t));
+    DEF(siginfo_size, sizeof(siginfo_t));
+    DEF(siginfo_addr, offsetof(siginfo_t, si_addr));
+    DEF(siginfo_value, offsetof(siginfo_t, si_value));
+    DEF(siginfo_status, offsetof(siginfo_t, si_status));
+    DEF(siginfo_utime, offsetof(siginfo_t, si_utime));
+    DEF(siginfo_stime, offsetof(siginfo_t, si_stime));
+    DEF(siginfo_overrun, offsetof(siginfo_t, si_overrun));
+    DEF(ucontext_stack, offsetof(struct ucontext, uc_stack));
+    DEF(ucontext_sigmask, offsetof(struct ucontext, uc_sigmask));
+    DEF(ucontext_mcontext, offsetof(struct ucontext, uc_mcontext));
+    DEF(ucontext_size, sizeof(struct ucontext));
+    DEF(sigcontext_fpregs, offsetof(struct sigcontext, sc_fpregs));
+    DEF(fp_state_size, sizeof(union __riscv_fp_state));
+    DEF(fp_fcsr, offsetof(struct __riscv_d_ext_state, fcsr));
+    DEF(fp_q_reserved, offsetof(struct __riscv_q_ext_state, reserved));
     DEF(stack_t_flags, offsetof(stack_t, ss_flags));
     DEF(stack_t_size_off, offsetof(stack_t, ss_size));
     DEF(minsigstksz, MINSIGSTKSZ);

@@ -5,6 +5,7 @@ import dev.rivet.cpu.Hart;
 import dev.rivet.elf.ElfFile;
 import dev.rivet.elf.LoadOptions;
 import dev.rivet.elf.LoadedImage;
+import dev.rivet.elf.Vdso;
 import dev.rivet.fs.FdTable;
 import dev.rivet.fs.FsContext;
 import dev.rivet.kernel.ExitStatus;
@@ -27,8 +28,9 @@ public final class Rivet {
      * when it cannot be loaded.
      */
     public static int run(RunConfig config) {
-        ExitStatus status = execute(config);
-        if (status.bySignal()) {
+        ExitStatus status = execute(config, true);
+        // A shell says nothing for SIGINT and SIGPIPE deaths: the user knows, or nobody cares.
+        if (status.bySignal() && status.signal() != Signal.SIGINT && status.signal() != Signal.SIGPIPE) {
             System.err.println(Signal.description(status.signal()) + (status.coreDumped() ? " (core dumped)" : ""));
         }
         return status.shellStatus();
@@ -42,23 +44,37 @@ public final class Rivet {
 
     /** Runs the program and returns how it ended, printing nothing of its own. */
     public static ExitStatus execute(RunConfig config) {
+        return execute(config, false);
+    }
+
+    /**
+     * As {@link #execute(RunConfig)}; with {@code forwardHostSignals}, SIGINT, SIGTERM, SIGHUP
+     * and SIGQUIT sent to this JVM go to the guest's foreground process group meanwhile.
+     */
+    public static ExitStatus execute(RunConfig config, boolean forwardHostSignals) {
         String shown = config.program().toString();
         ElfFile elf = ElfFile.open(config.program(), shown);
         Kernel kernel = new Kernel(config.strace() ? new Strace(System.err) : null, config.maxThreads());
         AddressSpace memory = new AddressSpace();
-        LoadedImage image = dev.rivet.kernel.Exec.load(memory, elf, config.argv(), config.env(), shown,
+        dev.rivet.kernel.Exec.Loaded loaded = dev.rivet.kernel.Exec.load(memory, elf, config.argv(), config.env(), shown,
                 LoadOptions.DEFAULT_STACK_LIMIT);
+        LoadedImage image = loaded.image();
+        long vdso = loaded.vdso();
         int pid = kernel.allocateId();
         Process process = new Process(kernel, pid, 1, memory, FdTable.withHostStdio(), FsContext.atHostCwd(),
                 image.ids().uid(), image.ids().gid());
         process.exePath = config.program().toAbsolutePath().normalize().toString();
         process.exeHostPath = config.program().toAbsolutePath().normalize();
+        process.sigreturnTrampoline = Vdso.sigreturn(vdso);
         kernel.register(process);
         Hart hart = new Hart(memory);
         hart.pc = image.entry();
         hart.x[2] = image.sp();
         Task main = new Task(process, hart, pid);
         main.name = commName(config.program().getFileName());
-        return kernel.run(main);
+        if (!forwardHostSignals) return kernel.run(main);
+        try (var forwarding = dev.rivet.kernel.HostSignals.forward(kernel, process)) {
+            return kernel.run(main);
+        }
     }
 }

@@ -9,6 +9,9 @@ public final class SyscallNames {
 
     private static final String[] NAMES = new String[512];
 
+    /** rt_sigreturn: the kernel treats it specially (its result is the restored a0). */
+    public static final int RT_SIGRETURN = 139;
+
     static {
         NAMES[0] = "io_setup";
         NAMES[1] = "io_destroy";

@@ -42,20 +42,23 @@ public final class Exec {
      * Maps the vDSO and loads {@code elf} into the empty {@code mem} as the kernel sets up a new
      * image: the one path for the first program (Rivet.execute) and for execve.
      */
-    public static LoadedImage load(AddressSpace mem, ElfFile elf, List<String> argv, List<String> envp, String execfn,
-                                   long stackLimit) {
+    public static Loaded load(AddressSpace mem, ElfFile elf, List<String> argv, List<String> envp, String execfn,
+                              long stackLimit) {
         long vdso;
         try {
             vdso = Vdso.map(mem);
         } catch (ErrnoException e) {
             throw new LoadException(elf.path(), "cannot map the vDSO: " + e.errno.message, LoadException.CANNOT_EXECUTE, e.errno);
         }
-        return ElfLoader.load(mem, elf, argv, envp, execfn,
-                LoadOptions.defaults().withStackLimit(stackLimit).withArchAuxv(Vdso.auxv(vdso)));
+        return new Loaded(ElfLoader.load(mem, elf, argv, envp, execfn,
+                LoadOptions.defaults().withStackLimit(stackLimit).withArchAuxv(Vdso.auxv(vdso))), vdso);
     }
 
+    /** A loaded image and where its vDSO is (signal handlers return through it). */
+    public record Loaded(LoadedImage image, long vdso) {}
+
     /** An opened executable: its bytes, and the host path /proc/self/exe shows. */
-    private record Image(byte[] bytes, String hostPath) {}
+    private record Opened(byte[] bytes, String hostPath) {}
 
     /**
      * execveat(dirfd, path, argv, envp, flags). On success the calling thread continues in the
@@ -71,7 +74,7 @@ public final class Exec {
         else if (path.length == 0) filename = "/dev/fd/" + dirfd;
         else filename = "/dev/fd/" + dirfd + "/" + str(path);
 
-        Image image = open(p, dirfd, path, flags);
+        Opened image = open(p, dirfd, path, flags);
         List<String> args = new ArrayList<>(argv.size());
         for (byte[] b : argv) args.add(str(b));
         for (int depth = 0; ; depth++) {
@@ -94,10 +97,10 @@ public final class Exec {
         for (byte[] b : envp) env.add(str(b));
 
         AddressSpace mem = new AddressSpace();
-        LoadedImage loaded;
+        Loaded newImage;
         try {
             ElfFile elf = ElfFile.parse(image.bytes, filename);
-            loaded = load(mem, elf, args, env, filename, p.limits.soft(Limits.STACK));
+            newImage = load(mem, elf, args, env, filename, p.limits.soft(Limits.STACK));
         } catch (LoadException e) {
             mem.release();
             throw e.errno.ex();
@@ -125,8 +128,9 @@ public final class Exec {
         Arrays.fill(h.f, 0);
         h.setFcsr(0);
         h.clearReservation();
-        h.pc = loaded.entry();
-        h.x[2] = loaded.sp();
+        h.pc = newImage.image().entry();
+        h.x[2] = newImage.image().sp();
+        p.sigreturnTrampoline = Vdso.sigreturn(newImage.vdso());
 
         p.fds.closeOnExec();
         p.resetHandledActions();
@@ -150,7 +154,7 @@ public final class Exec {
      * do_open_execat: the file must be a regular file with execute permission (EACCES),
      * found as open finds it (ENOENT, ENOTDIR, ELOOP …).
      */
-    private static Image open(Process p, int dirfd, byte[] path, int flags) throws ErrnoException {
+    private static Opened open(Process p, int dirfd, byte[] path, int flags) throws ErrnoException {
         FsContext fs = p.fs;
         OpenFile f;
         String self = str(path);
@@ -187,7 +191,7 @@ public final class Exec {
                 if (pos > MAX_IMAGE) throw Errno.ENOMEM.ex();
             }
             String host = f instanceof HostFile hf ? hostPath(hf) : str(path);
-            return new Image(out.toByteArray(), host);
+            return new Opened(out.toByteArray(), host);
         }
     }
 

@@ -55,6 +55,7 @@ public final class Fork {
         if ((flags & CLONE_CLEAR_SIGHAND) != 0) c.resetHandledActions();
         c.exePath = p.exePath;
         c.exeHostPath = p.exeHostPath;
+        c.sigreturnTrampoline = p.sigreturnTrampoline; // the same vDSO at the same place
 
         Hart hart = new Hart(mem);
         hart.copyRegistersFrom(task.hart);

@@ -1,6 +1,9 @@
 package dev.rivet.kernel;
 
+import dev.rivet.abi.Errno;
 import dev.rivet.abi.ErrnoException;
+import dev.rivet.abi.SyscallNames;
+import dev.rivet.signal.SigInfo;
 import dev.rivet.abi.Signal;
 import dev.rivet.cpu.Hart;
 import dev.rivet.cpu.StopReason;
@@ -55,6 +58,17 @@ public final class Kernel {
     /** A snapshot view of all processes. */
     public Iterable<Process> processes() { return processes.values(); }
 
+    /** Sends {@code info} to every live process of group {@code pgid}; returns how many there were. */
+    public int signalProcessGroup(int pgid, SigInfo info) {
+        int n = 0;
+        for (Process p : processes.values()) {
+            if (p.pgid != pgid || p.exitStatus() != null) continue;
+            Signals.sendToProcess(p, info);
+            n++;
+        }
+        return n;
+    }
+
     /**
      * A process stopped or continued (job control). The process tree reports it to the parent
      * (wait4's WUNTRACED/WCONTINUED and SIGCHLD with CLD_STOPPED/CLD_CONTINUED).
@@ -84,7 +98,9 @@ public final class Kernel {
         task.process.addThread(task);
         runTask(task);
         try {
-            return task.process.awaitExit();
+            ExitStatus status = task.process.awaitExit();
+            if (strace != null && status != null && status.bySignal()) strace.killed(status);
+            return status;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the guest's threads");
@@ -101,23 +117,28 @@ public final class Kernel {
 
     /** A task's loop: runs its hart and does what Linux would at each stop, until the thread ends. */
     private void runTask(Task task) {
-        task.thread = Thread.currentThread();
+        task.bindCurrentThread();
         Process p = task.process;
         Hart hart = task.hart;
         int code = 0;
         boolean threadOnly = false;
         try {
             for (;;) {
-                if (p.exiting()) return; // exit_group or a fatal signal in another thread
+                if (p.exiting()) return; // exit_group or a fatal signal
                 StopReason why = hart.run();
+                long restart = 0;
                 switch (why) {
-                    case StopReason.Ecall e -> syscall(task);
-                    case StopReason.Fault f -> fatalSignal(task, Signal.SIGSEGV);
-                    case StopReason.Illegal i -> fatalSignal(task, Signal.SIGILL);
-                    case StopReason.Breakpoint b -> fatalSignal(task, Signal.SIGTRAP);
-                    case StopReason.Interrupted i -> hart.clearStop();
-                    default -> fatalSignal(task, Signal.SIGBUS);
+                    case StopReason.Ecall e -> restart = syscall(task);
+                    case StopReason.Fault f -> Signals.force(task, SigInfo.fault(Signal.SIGSEGV,
+                            f.mapped() ? SigInfo.SEGV_ACCERR : SigInfo.SEGV_MAPERR, f.address()));
+                    case StopReason.Illegal i -> Signals.force(task, SigInfo.fault(Signal.SIGILL, SigInfo.ILL_ILLOPC, hart.pc));
+                    case StopReason.Breakpoint b -> Signals.force(task, SigInfo.fault(Signal.SIGTRAP, SigInfo.TRAP_BRKPT, hart.pc));
+                    case StopReason.Misaligned m -> Signals.force(task, SigInfo.fault(Signal.SIGBUS, SigInfo.BUS_ADRALN, m.address()));
+                    case StopReason.Interrupted i -> { }
                 }
+                // Clear the request before looking: a signal sent after this sets it again.
+                hart.clearStop();
+                if (restart != 0 || Signals.deliverable(task) != 0 || p.stopped()) SignalDelivery.deliver(task, restart);
             }
         } catch (ProcessExit e) {
             p.exitGroup(e.status, task);
@@ -155,23 +176,11 @@ public final class Kernel {
         }
     }
 
-    /**
-     * A synchronous signal (fault, illegal instruction, breakpoint). Handlers are not yet entered
-     * (signal delivery comes with the signals work), so the default action happens: the process
-     * dies of the signal, as it would on Linux without a handler.
-     */
-    private void fatalSignal(Task task, int sig) {
-        if (strace != null) strace.signal(task, sig);
-        Signal.Default d = Signal.defaultAction(sig);
-        throw new ProcessExit(ExitStatus.killed(sig, d == Signal.Default.CORE && task.process.limits.soft(Limits.CORE) != 0));
-    }
+    /** The --strace printer, or null. */
+    public Strace strace() { return strace; }
 
-    /** Kills the process of {@code task} with {@code sig} (its default action is to terminate). */
-    public void killProcess(Task task, int sig) {
-        fatalSignal(task, sig);
-    }
-
-    private void syscall(Task task) {
+    /** Runs the syscall the hart stopped at; returns its -ERESTART* result when it must be restarted or turned into EINTR, else 0. */
+    private long syscall(Task task) {
         Hart h = task.hart;
         long[] x = h.x;
         long nr = x[17];
@@ -184,7 +193,7 @@ public final class Kernel {
         h.instret++;
         long result;
         if (s.handler() == null) {
-            result = dev.rivet.abi.Errno.ENOSYS.negative();
+            result = Errno.ENOSYS.negative();
         } else {
             try {
                 result = s.handler().call(task, a);
@@ -200,5 +209,9 @@ public final class Kernel {
         }
         if (strace != null) strace.call(task, s, a, result);
         x[10] = result;
+        // rt_sigreturn's result is the restored a0, which is never a restart request.
+        boolean restart = result <= -Errno.ERESTARTSYS.number && result >= -Errno.ERESTART_RESTARTBLOCK.number
+                && nr != SyscallNames.RT_SIGRETURN;
+        return restart ? result : 0;
     }
 }

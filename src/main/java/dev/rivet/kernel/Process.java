@@ -27,6 +27,8 @@ public final class Process {
     public final int uid, gid;
     /** Guest path of the running image, for /proc/self/exe and AT_EXECFN. */
     public volatile String exePath;
+    /** Where signal handlers return to: the vDSO's __vdso_rt_sigreturn (set when the image is loaded). */
+    public volatile long sigreturnTrampoline;
     /** Host path of the running image. */
     public volatile java.nio.file.Path exeHostPath;
 

@@ -43,7 +43,7 @@ public final class Signals {
         }
         if (ignored(p, sig, t)) return;
         if (!t.pending.add(info) && sig < Signal.SIGRTMIN) return;
-        if ((t.sigmask & Signal.bit(sig)) == 0) complete(p, t, sig);
+        if (takes(t, sig)) complete(p, t, sig);
     }
 
     /**
@@ -148,9 +148,47 @@ public final class Signals {
     /** A thread that does not block {@code sig}: the main thread if it can, else any; null if all block it. */
     private static Task pickThread(Process p, int sig) {
         Task main = p.thread(p.pid);
-        if (main != null && (main.sigmask & Signal.bit(sig)) == 0) return main;
-        for (Task t : p.threads()) if ((t.sigmask & Signal.bit(sig)) == 0) return t;
+        if (main != null && takes(main, sig)) return main;
+        for (Task t : p.threads()) if (takes(t, sig)) return t;
         return null;
+    }
+
+    /** Whether {@code t} would take {@code sig} now: it does not block it, or it waits for it in sigtimedwait. */
+    private static boolean takes(Task t, int sig) {
+        long bit = Signal.bit(sig);
+        return (t.sigmask & bit) == 0 || (t.waitingFor & bit) != 0;
+    }
+
+    /** Wakes a thread for process-wide pending signals another thread has just blocked. */
+    static void retarget(Process p, long signals) {
+        for (long rest = signals; rest != 0; rest &= rest - 1) {
+            Task t = pickThread(p, Long.numberOfTrailingZeros(rest) + 1);
+            if (t != null) t.interrupt();
+        }
+    }
+
+    /**
+     * rt_sigtimedwait: takes a pending signal of {@code set} (blocked or not), waiting until
+     * {@code deadline} (System.nanoTime based; MAX_VALUE for none) for one to come; null on
+     * timeout. EINTR when a handler or the end of the process interrupts the wait.
+     */
+    public static SigInfo waitFor(Task t, long set, long deadline) throws dev.rivet.abi.ErrnoException {
+        Process p = t.process;
+        t.waitingFor = set;
+        try {
+            for (;;) {
+                SigInfo info = t.pending.takeAny(set);
+                if (info == null) info = p.sharedPending.takeAny(set);
+                if (info != null) return info;
+                if (interruptsWait(t)) throw dev.rivet.abi.Errno.EINTR.ex();
+                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+                if (left <= 0) return null;
+                if (left == Long.MAX_VALUE) java.util.concurrent.locks.LockSupport.park(t);
+                else java.util.concurrent.locks.LockSupport.parkNanos(t, left);
+            }
+        } finally {
+            t.waitingFor = 0;
+        }
     }
 
     /**
@@ -161,7 +199,7 @@ public final class Signals {
         SigAction a = p.action(sig);
         Signal.Default d = Signal.defaultAction(sig);
         if (a.handler() == SigAction.SIG_DFL && (d == Signal.Default.TERMINATE || d == Signal.Default.CORE)
-                && (PendingSignals.SYNCHRONOUS & Signal.bit(sig)) == 0) {
+                && (PendingSignals.SYNCHRONOUS & Signal.bit(sig)) == 0 && (target.waitingFor & Signal.bit(sig)) == 0) {
             kill(p, sig);
             return;
         }

@@ -13,6 +13,17 @@ public final class Task {
     /** Reused for every syscall of this thread: no allocation per call. */
     public final Args args = new Args();
 
+    private static final ThreadLocal<Task> CURRENT = new ThreadLocal<>();
+
+    /** The task the calling Java thread runs, or null outside guest threads (file objects that need their reader use it). */
+    public static Task current() { return CURRENT.get(); }
+
+    /** Binds the calling Java thread to this task (its run loop does, first thing). */
+    void bindCurrentThread() {
+        thread = Thread.currentThread();
+        CURRENT.set(this);
+    }
+
     /** The Java thread running this task (set when it starts). */
     volatile Thread thread;
 
@@ -35,9 +46,88 @@ public final class Task {
     public final dev.rivet.signal.PendingSignals pending = new dev.rivet.signal.PendingSignals();
     /** Blocked signals (a 64-bit sigset_t). */
     public volatile long sigmask;
+    /** Signals this thread waits for in rt_sigtimedwait (Linux's real_blocked trick): senders wake it for them. */
+    public volatile long waitingFor;
+    /**
+     * The mask to put back after the next signal is delivered (rt_sigsuspend, ppoll, pselect:
+     * Linux's saved_sigmask with TIF_RESTORE_SIGMASK), when {@link #restoreMask} is set.
+     */
+    long savedMask;
+    volatile boolean restoreMask;
+
     /** sigaltstack: sp, size, flags (0 or SS_AUTODISARM); size 0 means disabled. */
     public volatile long altStackSp, altStackSize;
     public volatile int altStackFlags;
+
+    /**
+     * on_sig_stack(): whether {@code sp} is on the alternate signal stack (never, while it is
+     * armed with SS_AUTODISARM, as Linux says).
+     */
+    public boolean onAltStack(long sp) {
+        if (altStackSize == 0 || (altStackFlags & SignalDelivery.SS_AUTODISARM) != 0) return false;
+        return Long.compareUnsigned(sp, altStackSp) > 0 && Long.compareUnsigned(sp - altStackSp, altStackSize) <= 0;
+    }
+
+    /** SS_AUTODISARM: the alternate stack is forgotten while a handler runs on it (rt_sigreturn brings it back). */
+    void disarmAltStack() {
+        altStackSp = 0;
+        altStackSize = 0;
+        altStackFlags = 0;
+    }
+
+    /**
+     * do_sigaltstack()'s change: EPERM while running on the current alternate stack, EINVAL for
+     * a bad mode, ENOMEM below MINSIGSTKSZ; null when done.
+     */
+    public dev.rivet.abi.Errno setAltStack(long sp, int flags, long size) {
+        if (onAltStack(hart.x[2])) return dev.rivet.abi.Errno.EPERM;
+        int mode = flags & ~SignalDelivery.SS_AUTODISARM;
+        if (mode != 0 && mode != SignalDelivery.SS_DISABLE && mode != SignalDelivery.SS_ONSTACK) return dev.rivet.abi.Errno.EINVAL;
+        if (mode == SignalDelivery.SS_DISABLE) {
+            disarmAltStack();
+        } else {
+            if (Long.compareUnsigned(size, MINSIGSTKSZ) < 0) return dev.rivet.abi.Errno.ENOMEM;
+            altStackSp = sp;
+            altStackSize = size;
+            altStackFlags = flags & SignalDelivery.SS_AUTODISARM;
+        }
+        return null;
+    }
+
+    /** MINSIGSTKSZ of riscv64 (asm-generic). */
+    public static final int MINSIGSTKSZ = 2048;
+
+    /** The reported ss_flags of the alternate stack for the current stack pointer. */
+    public int altStackFlagsNow() { return SignalDelivery.altStackFlagsFor(this, hart.x[2]); }
+
+    /**
+     * Sets the blocked signals (never SIGKILL or SIGSTOP). Process-wide signals this thread
+     * now blocks go to a thread that can take them, as Linux's retarget_shared_pending does.
+     */
+    public void setSigmask(long mask) {
+        long newlyBlocked = mask & ~sigmask;
+        sigmask = mask & ~dev.rivet.abi.Signal.UNBLOCKABLE;
+        long stranded = newlyBlocked & process.sharedPending.mask();
+        if (stranded != 0) Signals.retarget(process, stranded);
+    }
+
+    /**
+     * Runs with {@code mask} until a signal is delivered, then the current mask comes back
+     * (rt_sigsuspend, ppoll, pselect6, epoll_pwait).
+     */
+    public void suspendMask(long mask) {
+        savedMask = sigmask;
+        restoreMask = true;
+        sigmask = mask & ~dev.rivet.abi.Signal.UNBLOCKABLE;
+    }
+
+    /** Ends a {@link #suspendMask} period without a signal having been delivered. */
+    public void restoreSuspendedMask() {
+        if (restoreMask) {
+            restoreMask = false;
+            setSigmask(savedMask);
+        }
+    }
 
     public Task(Process process, Hart hart, int tid) {
         this.process = process;

@@ -45,6 +45,12 @@ public final class PendingSignals {
         return remove(sig);
     }
 
+    /** Takes the lowest pending signal of {@code set} (sigtimedwait's order), or null. */
+    public synchronized SigInfo takeAny(long set) {
+        long ready = mask & set;
+        return ready == 0 ? null : remove(Long.numberOfTrailingZeros(ready) + 1);
+    }
+
     /** Takes one instance of {@code sig}, or null when it is not pending. */
     public synchronized SigInfo take(int sig) {
         return (mask & Signal.bit(sig)) == 0 ? null : remove(sig);

@@ -44,14 +44,51 @@ public final class Strace {
     /** A syscall that does not return (exit, exit_group, a fatal signal inside it); status null: only this thread ended. */
     public void exit(Task task, Syscall s, Args a, ExitStatus status) {
         out.println(head(task, s, a, 0) + " = ?");
-        if (status == null) return;
-        out.println(status.bySignal() ? "+++ killed by " + Signal.name(status.signal()) + " +++"
-                : "+++ exited with " + status.code() + " +++");
+        if (status == null || status.bySignal()) return; // a death by signal is told by killed()
+        out.println("+++ exited with " + status.code() + " +++");
     }
 
-    public void signal(Task task, int sig) {
-        out.println("--- " + Signal.name(sig) + " ---");
-        out.println("+++ killed by " + Signal.name(sig) + " +++");
+    /** A signal taken by {@code task}, as strace shows it: {@code --- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_TKILL, …} ---}. */
+    public void signal(Task task, dev.rivet.signal.SigInfo info) {
+        StringBuilder b = new StringBuilder("--- ").append(Signal.name(info.signo())).append(" {si_signo=")
+                .append(Signal.name(info.signo())).append(", si_code=").append(siCode(info));
+        if (info.code() <= 0 || info.code() == dev.rivet.signal.SigInfo.SI_KERNEL) {
+            b.append(", si_pid=").append(info.pid()).append(", si_uid=").append(info.uid());
+        } else if (isFault(info.signo())) {
+            b.append(", si_addr=0x").append(Long.toHexString(info.w16()));
+        }
+        out.println(b.append("} ---"));
+    }
+
+    /** How the process ended when a signal killed it (printed once, when the process is gone). */
+    public void killed(ExitStatus status) {
+        out.println("+++ killed by " + Signal.name(status.signal()) + (status.coreDumped() ? " (core dumped)" : "") + " +++");
+    }
+
+    private static boolean isFault(int sig) {
+        return sig == Signal.SIGSEGV || sig == Signal.SIGBUS || sig == Signal.SIGILL || sig == Signal.SIGTRAP
+                || sig == Signal.SIGFPE;
+    }
+
+    private static String siCode(dev.rivet.signal.SigInfo info) {
+        int c = info.code();
+        return switch (c) {
+            case dev.rivet.signal.SigInfo.SI_USER -> "SI_USER";
+            case dev.rivet.signal.SigInfo.SI_KERNEL -> "SI_KERNEL";
+            case dev.rivet.signal.SigInfo.SI_QUEUE -> "SI_QUEUE";
+            case dev.rivet.signal.SigInfo.SI_TIMER -> "SI_TIMER";
+            case dev.rivet.signal.SigInfo.SI_TKILL -> "SI_TKILL";
+            default -> switch (info.signo()) {
+                case Signal.SIGSEGV -> c == 1 ? "SEGV_MAPERR" : c == 2 ? "SEGV_ACCERR" : String.valueOf(c);
+                case Signal.SIGBUS -> c == 1 ? "BUS_ADRALN" : c == 2 ? "BUS_ADRERR" : String.valueOf(c);
+                case Signal.SIGILL -> c == 1 ? "ILL_ILLOPC" : String.valueOf(c);
+                case Signal.SIGTRAP -> c == 1 ? "TRAP_BRKPT" : String.valueOf(c);
+                case Signal.SIGCHLD -> c >= 1 && c <= 6
+                        ? new String[] {"CLD_EXITED", "CLD_KILLED", "CLD_DUMPED", "CLD_TRAPPED", "CLD_STOPPED", "CLD_CONTINUED"}[c - 1]
+                        : String.valueOf(c);
+                default -> String.valueOf(c);
+            };
+        };
     }
 
     private StringBuilder head(Task task, Syscall s, Args a, long result) {

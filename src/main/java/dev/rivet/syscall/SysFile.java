@@ -7,7 +7,6 @@ import dev.rivet.abi.Signal;
 import dev.rivet.fs.FdTable;
 import dev.rivet.fs.OpenFile;
 import dev.rivet.host.Libc;
-import dev.rivet.kernel.SigAction;
 import dev.rivet.kernel.Task;
 
 import static dev.rivet.syscall.ArgKind.DIRFD;
@@ -278,20 +277,15 @@ public final class SysFile {
         return 0;
     }
 
-    /**
-     * A write of any form. Linux sends SIGPIPE with EPIPE (a pipe or socket with no reader);
-     * until signal delivery exists only the default action, death, is carried out, and an
-     * ignored, blocked or handled SIGPIPE leaves just the EPIPE.
-     */
+    /** A write of any form. EPIPE (a pipe or socket with no reader) comes with SIGPIPE to the writing thread, as Linux sends it. */
     private static long written(Task t, OpenFile f, FileIo.Segments s, boolean positional, long pos)
             throws ErrnoException {
         try {
             return FileIo.write(f, t.memory(), s, positional, pos);
         } catch (ErrnoException e) {
-            if (e.errno == Errno.EPIPE
-                    && t.process.action(Signal.SIGPIPE).handler() == SigAction.SIG_DFL
-                    && (t.sigmask & Signal.bit(Signal.SIGPIPE)) == 0) {
-                t.process.kernel.killProcess(t, Signal.SIGPIPE);
+            if (e.errno == Errno.EPIPE) {
+                dev.rivet.kernel.Signals.sendToThread(t, dev.rivet.signal.SigInfo.user(Signal.SIGPIPE,
+                        dev.rivet.signal.SigInfo.SI_USER, t.process.pid, t.process.uid));
             }
             throw e;
         }

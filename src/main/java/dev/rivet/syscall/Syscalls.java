@@ -16,6 +16,7 @@ public final class Syscalls {
         SysAttr.register(t);
         SysMm.register(t);
         SysThread.register(t);
+        SysPoll.register(t);
         SysWait.register(t);
         SysExec.register(t);
         SysKill.register(t);

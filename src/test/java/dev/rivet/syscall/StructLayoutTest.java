@@ -61,4 +61,23 @@ class StructLayoutTest {
         assertEquals(linux("stack_t_size_off"), 16);
         assertEquals(linux("minsigstksz"), SysSignal.MINSIGSTKSZ);
     }
+
+    @Test
+    void signalFrame() {
+        assertEquals(linux("siginfo_size"), dev.rivet.signal.SigInfo.SIZE);
+        assertEquals(linux("siginfo_addr"), 16);
+        assertEquals(linux("siginfo_value"), 24);
+        assertEquals(linux("siginfo_status"), 24);
+        assertEquals(linux("siginfo_utime"), 32);
+        assertEquals(linux("siginfo_stime"), 40);
+        assertEquals(linux("siginfo_overrun"), 20);
+        assertEquals(linux("ucontext_stack"), dev.rivet.signal.SignalFrame.UC_STACK);
+        assertEquals(linux("ucontext_sigmask"), dev.rivet.signal.SignalFrame.UC_SIGMASK);
+        assertEquals(linux("ucontext_mcontext"), dev.rivet.signal.SignalFrame.UC_MCONTEXT);
+        assertEquals(linux("ucontext_size"), dev.rivet.signal.SignalFrame.UCONTEXT_SIZE);
+        assertEquals(linux("sigcontext_fpregs"), dev.rivet.signal.SignalFrame.SC_FPREGS);
+        assertEquals(linux("fp_state_size"), dev.rivet.signal.SignalFrame.FP_STATE_SIZE);
+        assertEquals(linux("fp_fcsr"), dev.rivet.signal.SignalFrame.FP_FCSR);
+        assertEquals(linux("fp_q_reserved"), dev.rivet.signal.SignalFrame.FP_RESERVED);
+    }
 }

@@ -109,6 +109,12 @@ public final class HostFile extends OpenFile {
         return (int) Libc.pwrite(fd, buf, n, pos);
     }
 
+    /** The host's own answer: a terminal or pipe is ready only when it is; a regular file always is. */
+    @Override
+    public int pollReady(int events) {
+        return dev.rivet.host.HostPoll.ready(fd, events);
+    }
+
     @Override
     public long seek(long offset, int whence) throws ErrnoException {
         return Libc.lseek(fd, offset, whence);
