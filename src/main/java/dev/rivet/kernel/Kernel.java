@@ -159,6 +159,25 @@ public final class Kernel {
         }
     }
 
+    /**
+     * After exit_group or a fatal signal, gives the other threads the same grace as
+     * {@link Process#awaitExit} and then ends the process without the ones stuck in host calls,
+     * so its parent is not kept waiting for a zombie that never comes.
+     */
+    void watchExit(Process p) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(EXIT_WATCH_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (p.forgetStuckThreads()) processEnded(p);
+        });
+    }
+
+    /** How long an ending process's threads get to leave by themselves. */
+    private static final long EXIT_WATCH_MILLIS = 600;
+
     /** The last thread out closes what the process held, and the process tree tells the parent. */
     private void processEnded(Process p) {
         tree.exited(p);

@@ -134,11 +134,31 @@ public final class Process {
 
     /** exit_group or a fatal signal: records how the process ends (the first word wins) and stops every other thread. */
     public void exitGroup(ExitStatus status, Task caller) {
+        boolean first;
         synchronized (this) {
-            if (exitStatus == null) exitStatus = status;
+            first = exitStatus == null;
+            if (first) exitStatus = status;
             notifyAll(); // a stopped process is released to die
         }
         for (Task t : threads.values()) if (t != caller) t.interrupt();
+        if (first && kernel != null && threads.size() > (caller != null ? 1 : 0)) kernel.watchExit(this);
+    }
+
+    /**
+     * The process was told to end a while ago but some threads are still inside host calls
+     * (a read of a pipe or terminal cannot be interrupted yet): they are forgotten, so the
+     * process can become a zombie its parent can reap. True when this call did so (the caller
+     * then finishes the process); false when the last thread left by itself.
+     */
+    synchronized boolean forgetStuckThreads() {
+        if (threads.isEmpty()) return false;
+        for (Task t : threads.values()) {
+            deadThreadsCpu += t.cpuTimeNanos();
+            deadThreadsUser += t.userTimeNanos();
+        }
+        threads.clear();
+        notifyAll();
+        return true;
     }
 
     /**
