@@ -4,6 +4,7 @@
 #include "tap.h"
 #include <fcntl.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/mman.h>
@@ -55,7 +56,7 @@ static int action_kept(void) {
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "spawned") == 0) return argc == 3 && strcmp(argv[2], "x y") == 0 ? 7 : 8;
-    plan(20);
+    plan(21);
     int qemu = tap_runner_is("qemu");
 
     pid_t me = getpid();
@@ -112,6 +113,16 @@ int main(int argc, char **argv) {
     waitpid(p, &st, 0);
     ok(shm[0] == 6, "a shared mapping's page touched before fork stays shared");
     ok(shm[1024] == 7, "a shared mapping's page first touched by the child is seen by the parent");
+
+    /* A futex in shared memory is one futex in both processes (a process-shared semaphore). */
+    sem_t *sem = (sem_t *)&shm[2];
+    sem_init(sem, 1, 0);
+    p = fork();
+    if (p == 0) _exit(sem_wait(sem) == 0 ? 0 : 1); /* sleeps in FUTEX_WAIT until the parent posts */
+    usleep(20000);
+    sem_post(sem);
+    waitpid(p, &st, 0);
+    ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "a process-shared semaphore wakes the other process");
 
     /* fds are inherited and share the open file description (its offset). */
     char path[] = "/tmp/rivet-fork-XXXXXX";

@@ -8,6 +8,17 @@
 #include <time.h>
 #include <unistd.h>
 
+static volatile sig_atomic_t chld_n, chld_code, chld_pid, chld_status;
+
+static void on_chld(int sig, siginfo_t *si, void *uc) {
+    (void)sig;
+    (void)uc;
+    chld_n++;
+    chld_code = si->si_code;
+    chld_pid = si->si_pid;
+    chld_status = si->si_status;
+}
+
 static pid_t child_exiting(int code, int after_read_fd) {
     pid_t p = fork();
     if (p == 0) {
@@ -19,8 +30,9 @@ static pid_t child_exiting(int code, int after_read_fd) {
 }
 
 int main(void) {
-    plan(27);
+    plan(31);
     int st;
+    int qemu = tap_runner_is("qemu");
 
     is_errno(wait(&st), ECHILD, "wait without children: ECHILD");
     is_errno(waitpid(getppid(), &st, WNOHANG), ECHILD, "waitpid of a process that is not a child: ECHILD");
@@ -81,19 +93,22 @@ int main(void) {
     waitpid(p, &st, 0);
 
     /* Orphans are re-parented away from their dead parent. */
-    int rep[2];
+    int rep[2], ready[2];
     pipe(rep);
+    pipe(ready);
     p = fork();
     if (p == 0) {
         pid_t g = fork();
         if (g == 0) {
             pid_t dead = getppid();
+            write(ready[1], "r", 1);
             read(gate[0], &st, 1); /* the parent has died by now */
             pid_t now = getppid();
             write(rep[1], &dead, sizeof dead);
             write(rep[1], &now, sizeof now);
             _exit(0);
         }
+        read(ready[0], &st, 1); /* the grandchild has seen us as its parent */
         _exit(0);
     }
     waitpid(p, &st, 0);
@@ -120,6 +135,49 @@ int main(void) {
     getrusage(RUSAGE_CHILDREN, &self);
     long cus = self.ru_utime.tv_sec * 1000000L + self.ru_utime.tv_usec + self.ru_stime.tv_sec * 1000000L + self.ru_stime.tv_usec;
     ok(cus >= us, "getrusage(RUSAGE_CHILDREN) counts it (%ld us)", cus);
+
+    /* SIGCHLD with a handler: siginfo says who exited and how. */
+    struct sigaction sa = {.sa_sigaction = on_chld, .sa_flags = SA_SIGINFO | SA_RESTART};
+    sigaction(SIGCHLD, &sa, NULL);
+    sigset_t chld, old;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, &old);
+    p = child_exiting(9, -1);
+    while (!chld_n) sigsuspend(&old);
+    ok(chld_code == CLD_EXITED && chld_pid == p && chld_status == 9, "SIGCHLD's siginfo: CLD_EXITED, the pid, the code");
+    waitpid(p, &st, 0);
+
+    /* SA_NOCLDSTOP: no SIGCHLD for a stop, but wait still reports it. */
+    sa.sa_flags |= SA_NOCLDSTOP;
+    sigaction(SIGCHLD, &sa, NULL);
+    chld_n = 0;
+    p = fork();
+    if (p == 0) { for (;;) pause(); }
+    kill(p, SIGSTOP);
+    is(waitpid(p, &st, WUNTRACED), p, "with SA_NOCLDSTOP the stop is still waitable");
+    sigprocmask(SIG_UNBLOCK, &chld, NULL);
+    /* qemu-user installs its own host handlers, so the host kernel never sees SA_NOCLDSTOP
+     * or SA_NOCLDWAIT and qemu does not apply them itself. */
+    if (qemu) skip("qemu-user does not apply SA_NOCLDSTOP", "but no SIGCHLD came for it");
+    else is(chld_n, 0, "but no SIGCHLD came for it");
+    sigprocmask(SIG_BLOCK, &chld, NULL);
+    kill(p, SIGKILL);
+    waitpid(p, &st, 0);
+
+    /* SA_NOCLDWAIT: SIGCHLD still comes, but the child is reaped by itself. */
+    sa.sa_flags = SA_SIGINFO | SA_NOCLDWAIT;
+    sigaction(SIGCHLD, &sa, NULL);
+    chld_n = 0;
+    p = child_exiting(0, -1);
+    while (!chld_n) sigsuspend(&old);
+    if (qemu) {
+        waitpid(p, &st, 0);
+        skip("qemu-user does not apply SA_NOCLDWAIT", "with SA_NOCLDWAIT the child is reaped at exit: ECHILD");
+    } else {
+        is_errno(waitpid(p, &st, 0), ECHILD, "with SA_NOCLDWAIT the child is reaped at exit: ECHILD");
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
 
     /* SIGCHLD ignored: children are reaped at exit and wait finds none. */
     signal(SIGCHLD, SIG_IGN);
