@@ -2,6 +2,7 @@
  * kill(2) to a pid, a group, our own group and with signal 0. */
 #define _GNU_SOURCE
 #include "tap.h"
+#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,8 +17,24 @@ static pid_t sleeper(int gate) {
     return p;
 }
 
+static int hup_fd;
+static void on_hup(int sig) { (void)sig; write(hup_fd, "H", 1); }
+
+/* Reads what the orphaned grandchild reports, waiting at most 10 s. */
+static int report(int fd, char *buf, int n) {
+    int got = 0;
+    while (got < n) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        if (poll(&p, 1, 10000) != 1) break;
+        if (read(fd, buf + got, 1) != 1) break;
+        got++;
+    }
+    buf[got] = 0;
+    return got;
+}
+
 int main(void) {
-    plan(22);
+    plan(24);
     int st;
     int gate[2];
     pipe(gate);
@@ -75,5 +92,31 @@ int main(void) {
     is_errno(setpgid(c, c), EPERM, "setpgid of a child in another session: EPERM");
     kill(c, SIGKILL);
     waitpid(c, &st, 0);
+
+    /* A process group orphaned while a member is stopped gets SIGHUP and SIGCONT: a session
+     * leader's child in its own group stops, then the leader exits. */
+    int hup[2];
+    pipe(hup);
+    c = fork();
+    if (c == 0) {
+        setsid();
+        pid_t g = fork();
+        if (g == 0) {
+            setpgid(0, 0);
+            hup_fd = hup[1];
+            signal(SIGHUP, on_hup);
+            raise(SIGSTOP);
+            write(hup[1], "C", 1); /* running again */
+            _exit(0);
+        }
+        waitpid(g, &st, WUNTRACED); /* stopped */
+        _exit(0);
+    }
+    waitpid(c, &st, 0);
+    char buf[4];
+    report(hup[0], buf, 2);
+    ok(buf[0] == 'H', "the orphaned stopped group got SIGHUP (%s)", buf);
+    ok(buf[0] && buf[1] == 'C', "and SIGCONT: it runs again");
+    while (waitpid(-1, &st, WNOHANG) > 0) { } /* the grandchild, if it was re-parented to us */
     return done_testing();
 }

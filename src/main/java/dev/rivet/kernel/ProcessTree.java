@@ -68,6 +68,7 @@ public final class ProcessTree {
         p.memory.release();
         releaseVforkParent(p);
         List<Process> wakeParents = new ArrayList<>();
+        List<Integer> orphaned = new ArrayList<>();
         synchronized (this) {
             Process reaper = root;
             for (Process c : p.children) {
@@ -78,8 +79,10 @@ public final class ProcessTree {
                 reaper.children.add(c);
                 if (c.zombie && notifyParent(c, reaper)) reap(c, reaper);
                 wakeParents.add(reaper);
+                orphanedGroup(c, p, orphaned);
             }
             p.children.clear();
+            orphanedGroup(p, null, orphaned);
             p.zombie = true;
             Process parent = p.parent;
             if (parent == null) {
@@ -90,6 +93,34 @@ public final class ProcessTree {
             }
         }
         for (Process w : wakeParents) wakeWaiters(w);
+        // POSIX: a process group orphaned with stopped members gets SIGHUP, then SIGCONT.
+        for (int pgrp : orphaned) {
+            for (int sig : new int[] {Signal.SIGHUP, Signal.SIGCONT}) {
+                for (Process q : kernel.processes()) if (q.pgid == pgrp) Signals.sendToProcess(q, SigInfo.kernel(sig));
+            }
+        }
+    }
+
+    /**
+     * Linux's kill_orphaned_pgrp: {@code p} (exiting, when {@code oldParent} is null) or its
+     * child {@code p} (re-parented away from {@code oldParent}) may have been its group's last
+     * link to a parent in another group of the same session; if the group is now orphaned and
+     * has a stopped member, it is added to {@code out}. Tree lock held.
+     */
+    private void orphanedGroup(Process p, Process oldParent, List<Integer> out) {
+        Process ignored = oldParent == null ? p : null;
+        Process parent = oldParent == null ? p.parent : oldParent;
+        if (parent == null) return;
+        int pgrp = p.pgid;
+        if (parent.pgid == pgrp || parent.sid != p.sid || out.contains(pgrp)) return;
+        boolean stopped = false;
+        for (Process q : kernel.processes()) {
+            if (q.pgid != pgrp || q == ignored || q.zombie) continue;
+            Process qp = q.parent;
+            if (qp != null && qp.pgid != pgrp && qp.sid == q.sid) return; // still linked: not orphaned
+            stopped |= q.stopped();
+        }
+        if (stopped) out.add(pgrp);
     }
 
     /**

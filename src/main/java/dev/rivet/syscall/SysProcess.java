@@ -93,16 +93,20 @@ public final class SysProcess {
     }
 
     static long prlimit64(Task task, Args a) throws ErrnoException {
-        int pid = a.i(0);
-        if (pid != 0 && pid != task.process.pid) throw Errno.ESRCH.ex();
-        return prlimit(task, a.i(1), a.l(2), a.l(3));
+        // Any guest process may be named: they all have the caller's uid.
+        Process target = target(task, a.i(0));
+        return prlimit(task, target, a.i(1), a.l(2), a.l(3));
+    }
+
+    private static long prlimit(Task task, int resource, long newAddr, long oldAddr) throws ErrnoException {
+        return prlimit(task, task.process, resource, newAddr, oldAddr);
     }
 
     /** Reads the old limits into {@code oldAddr} and then applies {@code newAddr}'s, as prlimit64 does. */
-    private static long prlimit(Task task, int resource, long newAddr, long oldAddr) throws ErrnoException {
+    private static long prlimit(Task task, Process target, int resource, long newAddr, long oldAddr) throws ErrnoException {
         if (resource < 0 || resource >= Limits.COUNT) throw Errno.EINVAL.ex();
         GuestMemory m = task.memory();
-        Limits l = task.process.limits;
+        Limits l = target.limits;
         long newSoft = 0, newHard = 0;
         if (newAddr != 0) {
             newSoft = m.read64(newAddr);
@@ -115,8 +119,8 @@ public final class SysProcess {
         if (newAddr != 0) {
             l.set(resource, newSoft, newHard);
             // Subsystems that keep their own copy of a limit follow it.
-            if (resource == Limits.NOFILE) task.process.fds.setLimit((int) Math.min(newSoft & Long.MAX_VALUE, Integer.MAX_VALUE));
-            if (resource == Limits.STACK) task.process.memory.setStackLimit(newSoft);
+            if (resource == Limits.NOFILE) target.fds.setLimit((int) Math.min(newSoft & Long.MAX_VALUE, Integer.MAX_VALUE));
+            if (resource == Limits.STACK) target.memory.setStackLimit(newSoft);
         }
         return 0;
     }
