@@ -28,7 +28,7 @@ public final class Rivet {
      * when it cannot be loaded.
      */
     public static int run(RunConfig config) {
-        ExitStatus status = execute(config, true);
+        ExitStatus status = execute(config, true, p -> { });
         // A shell says nothing for SIGINT and SIGPIPE deaths: the user knows, or nobody cares.
         if (status.bySignal() && status.signal() != Signal.SIGINT && status.signal() != Signal.SIGPIPE) {
             System.err.println(Signal.description(status.signal()) + (status.coreDumped() ? " (core dumped)" : ""));
@@ -44,14 +44,16 @@ public final class Rivet {
 
     /** Runs the program and returns how it ended, printing nothing of its own. */
     public static ExitStatus execute(RunConfig config) {
-        return execute(config, false);
+        return execute(config, false, p -> { });
     }
 
     /**
      * As {@link #execute(RunConfig)}; with {@code forwardHostSignals}, SIGINT, SIGTERM, SIGHUP
-     * and SIGQUIT sent to this JVM go to the guest's foreground process group meanwhile.
+     * and SIGQUIT sent to this JVM go to the guest's foreground process group meanwhile, and
+     * {@code started} gets the new process before its first instruction (tests keep it to
+     * inspect its kernel and memory once it has ended).
      */
-    public static ExitStatus execute(RunConfig config, boolean forwardHostSignals) {
+    public static ExitStatus execute(RunConfig config, boolean forwardHostSignals, java.util.function.Consumer<Process> started) {
         String shown = config.program().toString();
         ElfFile elf = ElfFile.open(config.program(), shown);
         Kernel kernel = new Kernel(config.strace() ? new Strace(System.err) : null, config.maxThreads());
@@ -72,6 +74,7 @@ public final class Rivet {
         hart.x[2] = image.sp();
         Task main = new Task(process, hart, pid);
         main.name = commName(config.program().getFileName());
+        started.accept(process);
         if (!forwardHostSignals) return kernel.run(main);
         try (var forwarding = dev.rivet.kernel.HostSignals.forward(kernel, process)) {
             return kernel.run(main);

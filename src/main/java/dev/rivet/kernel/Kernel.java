@@ -112,7 +112,22 @@ public final class Kernel {
     /** Starts {@code task} (a new thread of an existing process) on a Java thread of its own. */
     public void start(Task task) {
         task.process.addThread(task);
-        Thread.ofPlatform().name("guest-" + task.tid).daemon(true).start(() -> runTask(task));
+        // No lambda or string concatenation here: their first use spins classes at run time,
+        // milliseconds that a program's first pthread_create would wait for.
+        GuestThreads.start("guest-".concat(Integer.toString(task.tid)), new TaskRunner(this, task));
+    }
+
+    /** The body of a guest thread's Java thread. */
+    private record TaskRunner(Kernel kernel, Task task) implements Runnable {
+        @Override public void run() {
+            task.bindThread();
+            try {
+                kernel.runTask(task);
+            } finally {
+                task.unbindThread(); // the Java thread goes on to other tasks: no stale unparks or CPU times
+                task.process.spareHarts.give(task.hart);
+            }
+        }
     }
 
     /** A task's loop: runs its hart and does what Linux would at each stop, until the thread ends. */
@@ -214,6 +229,7 @@ public final class Kernel {
         if (s.handler() == null) {
             result = Errno.ENOSYS.negative();
         } else {
+            task.inSyscall = true; // for membarrier
             try {
                 result = s.handler().call(task, a);
             } catch (ErrnoException e) {
@@ -224,6 +240,8 @@ public final class Kernel {
             } catch (ThreadExit e) {
                 if (strace != null) strace.exit(task, s, a, null);
                 throw e;
+            } finally {
+                task.inSyscall = false;
             }
         }
         if (strace != null) strace.call(task, s, a, result);

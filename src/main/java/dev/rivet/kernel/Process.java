@@ -112,6 +112,15 @@ public final class Process {
 
     public void addThread(Task t) { threads.put(t.tid, t); }
 
+    /** membarrier(2) registrations of this process's address space (see {@link Membarrier}). */
+    final java.util.concurrent.atomic.AtomicInteger membarrierState = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Harts of ended threads, for new ones (see {@link SpareHarts}). */
+    final SpareHarts spareHarts = new SpareHarts();
+
+    /** A hart for a new thread of this process: clean, on this process's memory, possibly reused. */
+    public dev.rivet.cpu.Hart newThreadHart() { return spareHarts.take(memory); }
+
     /**
      * A thread has ended with {@code code} (its exit(2) argument). When it was the last one, the
      * process is over: it takes that status unless exit_group or a signal decided one first, and
