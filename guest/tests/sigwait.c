@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/select.h>
+#include <sys/signalfd.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -36,7 +37,7 @@ static long ms_since(struct timespec *t0) {
 }
 
 int main(void) {
-    plan(16);
+    plan(24);
     main_thread = pthread_self();
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -106,5 +107,28 @@ int main(void) {
     pthread_join(th, &res);
     ok(res == (void *)1, "its handler ran and it stopped spinning");
     ok(ms_since(&t0) < 2000, "promptly");
+    /* signalfd: blocked signals are read as records instead of delivered. */
+    sigset_t sfdset;
+    sigemptyset(&sfdset);
+    sigaddset(&sfdset, SIGUSR2);
+    sigaddset(&sfdset, SIGRTMIN);
+    sigprocmask(SIG_BLOCK, &sfdset, NULL);
+    int sfd = signalfd(-1, &sfdset, SFD_NONBLOCK | SFD_CLOEXEC);
+    ok(sfd >= 0, "signalfd created");
+    struct signalfd_siginfo rec[2];
+    is_errno(read(sfd, rec, sizeof rec), EAGAIN, "nothing pending: EAGAIN (SFD_NONBLOCK)");
+    struct pollfd spf = {.fd = sfd, .events = POLLIN};
+    is(poll(&spf, 1, 0), 0, "poll: not readable");
+    raise(SIGUSR2);
+    union sigval sv = {.sival_int = 5150};
+    sigqueue(getpid(), SIGRTMIN, sv);
+    is(poll(&spf, 1, 0), 1, "poll: readable once signals are pending");
+    is(read(sfd, rec, sizeof rec), 2 * (long)sizeof rec[0], "one read takes both records");
+    ok(rec[0].ssi_signo == SIGUSR2 && rec[0].ssi_code == SI_TKILL && rec[0].ssi_pid == (unsigned)getpid(),
+       "the first: SIGUSR2 from tkill, with our pid");
+    ok(rec[1].ssi_signo == (unsigned)SIGRTMIN && rec[1].ssi_code == SI_QUEUE && rec[1].ssi_int == 5150,
+       "the second: SIGRTMIN from sigqueue, with its value");
+    sigpending(&sfdset);
+    ok(!sigismember(&sfdset, SIGUSR2), "read took them: nothing pending");
     return done_testing();
 }

@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Futex wait queues. A futex is keyed by the guest page it lives in (the page object's
- * identity) and its offset, not by its virtual address, so two mappings of one shared page
- * (after fork, later) meet on the same queue, as Linux's shared futex keys do.
+ * Futex wait queues. As Linux's get_futex_key: a futex in MAP_SHARED memory is keyed by the
+ * guest page it lives in (the page object's identity) and its offset, so two processes mapping
+ * the page (after fork) meet on the same queue; one in private memory by (address space,
+ * address), because copy-on-write replaces its page when either side of a fork writes.
  *
  * <p>Lost wake-ups are impossible for the usual reason: the waiter reads the futex word while
  * holding its queue's lock and enqueues before releasing it; a waker changes the word first and
@@ -24,13 +25,24 @@ import java.util.concurrent.locks.LockSupport;
 public final class Futex {
     public static final int BITSET_MATCH_ANY = -1;
 
-    /** A futex's identity: the page's backing object and the word's offset in it. */
-    record Key(Object page, int offset) {
+    /**
+     * A futex's identity ({@code id} and {@code where}: the page and the word's offset, or the
+     * address space and the address), and the page and offset its word is read from now.
+     */
+    record Key(Object id, long where, byte[] page, int offset) {
         @Override public boolean equals(Object o) {
-            return o instanceof Key k && k.page == page && k.offset == offset;
+            return o instanceof Key k && k.id == id && k.where == where;
         }
 
-        @Override public int hashCode() { return System.identityHashCode(page) * 31 + offset; }
+        @Override public int hashCode() { return System.identityHashCode(id) * 31 + Long.hashCode(where); }
+    }
+
+    /** The key of the word at {@code uaddr}, whose page (as translated for this access) is {@code page}. */
+    static Key keyOf(AddressSpace mem, long uaddr, byte[] page) {
+        int off = (int) (uaddr & (AddressSpace.PAGE_SIZE - 1));
+        dev.rivet.mm.Vma v = mem.mappingAt(uaddr);
+        if (v != null && v.shared()) return new Key(page, off, page, off);
+        return new Key(mem, uaddr, page, off);
     }
 
     static final class Waiter {
@@ -161,14 +173,14 @@ public final class Futex {
     static Key key(AddressSpace mem, long uaddr) throws ErrnoException {
         if ((uaddr & 3) != 0) throw Errno.EINVAL.ex();
         try {
-            return new Key(mem.translate(uaddr, Access.READ), (int) (uaddr & (AddressSpace.PAGE_SIZE - 1)));
+            return keyOf(mem, uaddr, mem.translate(uaddr, Access.READ));
         } catch (MemoryFault e) {
             throw Errno.EFAULT.ex();
         }
     }
 
     static int load(Key k) {
-        return GuestAtomics.getInt((byte[]) k.page, k.offset);
+        return GuestAtomics.getInt(k.page, k.offset);
     }
 
 
@@ -339,7 +351,7 @@ public final class Futex {
             throw Errno.EFAULT.ex();
         }
         int off = (int) (uaddr2 & (AddressSpace.PAGE_SIZE - 1));
-        Key k2 = new Key(page, off);
+        Key k2 = keyOf(task.process.memory, uaddr2, page);
         int old;
         for (;;) {
             old = GuestAtomics.getInt(page, off);
@@ -391,7 +403,7 @@ public final class Futex {
                     Waiter next = q.peekFirst();
                     if (q.piOwner != task.tid || next == null || !next.pi) return null;
                     int handed = next.task.tid | FUTEX_OWNER_DIED | (q.size() > 1 ? FUTEX_WAITERS : 0);
-                    byte[] page = (byte[]) k.page();
+                    byte[] page = k.page();
                     for (int v = GuestAtomics.getInt(page, k.offset()); !GuestAtomics.casInt(page, k.offset(), v, handed); ) {
                         v = GuestAtomics.getInt(page, k.offset());
                     }

@@ -68,7 +68,7 @@ final class RobustList {
             int value = GuestAtomics.getInt(page, off);
             // A lock being taken when its owner died: nobody owns it yet, but a waiter may need waking.
             if (pendingOp && !pi && value == 0) {
-                wakeQuietly(futex, new Futex.Key(page, off));
+                wakeQuietly(futex, Futex.keyOf(task.process.memory, uaddr, page));
                 return;
             }
             if ((value & FUTEX_TID_MASK) != task.tid) return;
@@ -77,7 +77,7 @@ final class RobustList {
                 // A PI lock goes straight to its first waiter, marked, as Linux's exit_pi_state_list
                 // and fixup_pi_state_owner leave it: that waiter's lock returns and it sees OWNER_DIED.
                 final int seen = value;
-                boolean done = futex.locked(new Futex.Key(page, off), q -> {
+                boolean done = futex.locked(Futex.keyOf(task.process.memory, uaddr, page), q -> {
                     Futex.Waiter next = q.peekFirst();
                     int handed = next == null ? marked : next.task.tid | FUTEX_OWNER_DIED | (q.size() > 1 ? FUTEX_WAITERS : 0);
                     if (!GuestAtomics.casInt(page, off, seen, handed)) return false;
@@ -92,7 +92,7 @@ final class RobustList {
                 continue;
             }
             if (GuestAtomics.casInt(page, off, value, marked)) {
-                if ((value & FUTEX_WAITERS) != 0) wakeQuietly(futex, new Futex.Key(page, off));
+                if ((value & FUTEX_WAITERS) != 0) wakeQuietly(futex, Futex.keyOf(task.process.memory, uaddr, page));
                 return;
             }
         }

@@ -8,9 +8,21 @@ import dev.rivet.syscall.Args;
 public final class Task {
     public final Process process;
     public final Hart hart;
-    public final int tid;
+    /** The thread id; execve in a thread other than the leader makes it the pid (de_thread). */
+    public volatile int tid;
     /** Reused for every syscall of this thread: no allocation per call. */
     public final Args args = new Args();
+
+    private static final ThreadLocal<Task> CURRENT = new ThreadLocal<>();
+
+    /** The task the calling Java thread runs, or null outside guest threads (file objects that need their reader use it). */
+    public static Task current() { return CURRENT.get(); }
+
+    /** Binds the calling Java thread to this task (its run loop does, first thing). */
+    void bindCurrentThread() {
+        thread = Thread.currentThread();
+        CURRENT.set(this);
+    }
 
     /** The Java thread running this task (set when it starts). */
     volatile Thread thread;

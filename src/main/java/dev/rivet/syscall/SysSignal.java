@@ -45,6 +45,7 @@ public final class SysSignal {
         t.add("tgkill", SysSignal::tgkill, INT, INT, SIGNAL);
         t.add("rt_sigqueueinfo", SysSignal::rtSigqueueinfo, INT, SIGNAL, STRUCT);
         t.add("rt_tgsigqueueinfo", SysSignal::rtTgsigqueueinfo, INT, INT, SIGNAL, STRUCT);
+        t.add("signalfd4", SysSignal::signalfd4, FD, STRUCT, SIZE, HEX);
     }
 
     static long rtSigaction(Task task, Args a) throws ErrnoException {
@@ -160,6 +161,25 @@ public final class SysSignal {
         if (info == null) throw Errno.EAGAIN.ex();
         if (a.l(1) != 0) info.write(m, a.l(1));
         return info.signo();
+    }
+
+    static final int SFD_CLOEXEC = 02000000, SFD_NONBLOCK = 04000;
+
+    /** A new signalfd for a mask, or a new mask for an existing one. */
+    static long signalfd4(Task task, Args a) throws ErrnoException {
+        int fd = a.i(0), flags = a.i(3);
+        if ((flags & ~(SFD_CLOEXEC | SFD_NONBLOCK)) != 0) throw Errno.EINVAL.ex();
+        if (a.l(2) != SIGSET_SIZE) throw Errno.EINVAL.ex();
+        long mask = task.memory().read64(a.l(1));
+        if (fd != -1) {
+            try (dev.rivet.fs.OpenFile f = task.process.fds.get(fd)) {
+                if (!(f instanceof dev.rivet.kernel.SignalFd s)) throw Errno.EINVAL.ex();
+                s.setMask(mask);
+                return fd;
+            }
+        }
+        dev.rivet.kernel.SignalFd s = new dev.rivet.kernel.SignalFd(mask, flags & SFD_NONBLOCK);
+        return task.process.fds.add(s, (flags & SFD_CLOEXEC) != 0); // add() drops it on EMFILE
     }
 
     static long tkill(Task task, Args a) throws ErrnoException {

@@ -30,8 +30,9 @@ public final class SysThread {
             | CLONE_NEWPID | CLONE_NEWNET;
 
     public static void register(SyscallTable t) {
-        t.partial("clone", "threads only (CLONE_VM|CLONE_SIGHAND|CLONE_THREAD with CLONE_FS|CLONE_FILES); "
-                + "new processes and namespaces answer ENOSYS until fork comes", SysThread::clone, HEX, PTR, PTR, PTR, PTR);
+        t.partial("clone", "threads (CLONE_VM|CLONE_SIGHAND|CLONE_THREAD with CLONE_FS|CLONE_FILES) and processes "
+                + "(fork, vfork, CLONE_VM); namespaces, CLONE_PIDFD and processes sharing files, fs or handlers "
+                + "answer ENOSYS", SysThread::clone, HEX, PTR, PTR, PTR, PTR);
         t.partial("clone3", "as clone", SysThread::clone3, STRUCT, SIZE);
         t.partial("futex", "the PI operations (LOCK_PI, TRYLOCK_PI, UNLOCK_PI, WAIT_REQUEUE_PI, CMP_REQUEUE_PI) keep "
                 + "Linux's ownership protocol without a priority boost; FUTEX_FD (gone since 2.6.26) answers ENOSYS",
@@ -147,7 +148,7 @@ public final class SysThread {
         if (setTidSize != 0) throw Errno.EPERM.ex(); // choosing a pid needs CAP_SYS_ADMIN in the pid namespace
         if ((flags & CLONE_INTO_CGROUP) != 0) throw Errno.ENOSYS.ex();
         long sp = stack == 0 ? 0 : stack + stackSize;
-        return spawn(task, flags & 0xffffffffL, (int) exitSignal, sp, parentTid, tls, childTid);
+        return spawn(task, flags & (0xffffffffL | CLONE_CLEAR_SIGHAND), (int) exitSignal, sp, parentTid, tls, childTid);
     }
 
     /** copy_process(): the checks Linux makes, then a new thread of the caller's process. */
@@ -161,7 +162,14 @@ public final class SysThread {
         if (exitSignal > Signal.NSIG) throw Errno.EINVAL.ex();
         // What is not built yet says so (and shows under --strace) rather than half-working.
         if ((flags & NAMESPACES) != 0) throw Errno.ENOSYS.ex();
-        if ((flags & CLONE_THREAD) == 0 || (flags & (CLONE_VFORK | CLONE_PIDFD)) != 0) throw Errno.ENOSYS.ex();
+        if ((flags & CLONE_PIDFD) != 0) throw Errno.ENOSYS.ex();
+        if ((flags & CLONE_THREAD) == 0) {
+            // A new process. Sharing the fd table, fs context or handlers with another process
+            // needs reference-counted tables: not built, so said honestly.
+            if ((flags & (CLONE_FILES | CLONE_FS | CLONE_SIGHAND)) != 0) throw Errno.ENOSYS.ex();
+            return dev.rivet.kernel.Fork.fork(task, flags, exitSignal, sp, parentTid, tls, childTid);
+        }
+        if ((flags & CLONE_VFORK) != 0) throw Errno.ENOSYS.ex();
         if ((flags & (CLONE_FS | CLONE_FILES)) != (CLONE_FS | CLONE_FILES)) throw Errno.ENOSYS.ex();
 
         Process p = task.process;

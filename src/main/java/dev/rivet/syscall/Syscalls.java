@@ -19,6 +19,9 @@ public final class Syscalls {
         SysFutex2.register(t);
         SysMembarrier.register(t);
         SysPoll.register(t);
+        SysWait.register(t);
+        SysExec.register(t);
+        SysKill.register(t);
         return t;
     }
 }

@@ -56,7 +56,7 @@ class ThreadLeakTest {
     private static void runChecked(RunConfig config, int run) {
         AtomicReference<Process> proc = new AtomicReference<>();
         long[] before = new long[2];
-        ExitStatus status = Rivet.execute(config, p -> {
+        ExitStatus status = Rivet.execute(config, false, p -> {
             proc.set(p);
             before[0] = mappedBytes(p.memory);
             before[1] = p.memory.residentPages() * AddressSpace.PAGE_SIZE;
