@@ -47,7 +47,9 @@ public final class GuestThreads {
                 } finally {
                     running.decrementAndGet();
                 }
-                // Nothing of the guest may outlive its task on a reused thread.
+                // Nothing of the guest may outlive its task on a reused thread, not even in a
+                // local: an interpreted frame keeps dead locals reachable while it parks.
+                r = null;
                 Thread.interrupted();
                 r = awaitNext();
                 if (r == null) return;

@@ -106,6 +106,7 @@ public final class Kernel {
             throw new IllegalStateException("interrupted while waiting for the guest's threads");
         } finally {
             tree.killAllButRoot(); // the first process is the namespace's init: the rest die with it
+            Task.clearCurrent(); // the embedder's thread must not keep the ended process reachable
         }
     }
 

@@ -24,6 +24,9 @@ public final class Task {
         CURRENT.set(this);
     }
 
+    /** Unbinds the calling Java thread from whatever task it ran. */
+    static void clearCurrent() { CURRENT.remove(); }
+
     /** The Java thread running this task (set when it starts). */
     volatile Thread thread;
 
@@ -192,6 +195,7 @@ public final class Task {
         at[0] = Math.max(at[0], lastCpu);
         at[1] = Math.max(at[1], lastUser);
         thread = null;
+        CURRENT.remove(); // a parked pool thread must not keep the ended process reachable
     }
 
     /** CPU time this thread has used (user + system), in nanoseconds. */

@@ -9,12 +9,15 @@ import dev.rivet.mm.AddressSpace;
 import dev.rivet.mm.Vma;
 import org.junit.jupiter.api.Test;
 
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -22,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sequence, then 200 alive at once) runs inside this JVM, several times. After each run the
  * process's address space maps and holds about what it did before its first instruction (a
  * thread stack is 140 KiB; 1,200 of them leaked would be 164 MiB) and no futex queue is left
- * (a queue keeps its guest page alive). After all runs no Java thread runs guest code, the
+ * (a queue keeps its guest page alive). After all runs no Java thread runs guest code, no
+ * ended process is still reachable (a pooled thread's thread-locals once kept one), the
  * parked pool threads stay within their bound, and the heap after a full GC has not grown by
  * what one run's harts would take (~180 KB each) if something kept them.
  */
@@ -41,8 +45,16 @@ class ThreadLeakTest {
         runChecked(config, 0); // also loads classes and fills caches that are not leaks
         awaitNoGuestThreads();
         long heapBefore = usedHeapAfterGc();
-        for (int i = 1; i <= RUNS; i++) runChecked(config, i);
+        List<WeakReference<Process>> ended = new ArrayList<>();
+        for (int i = 1; i <= RUNS; i++) ended.add(new WeakReference<>(runChecked(config, i)));
         awaitNoGuestThreads();
+        // Nothing may keep an ended process (and so its memory) reachable: not the pooled
+        // Java threads, not their thread-locals, not the futex table.
+        for (int i = 0; i < 50 && ended.stream().anyMatch(r -> r.get() != null); i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        for (int i = 0; i < RUNS; i++) assertNull(ended.get(i).get(), "the process of run " + (i + 1) + " is still reachable");
 
         assertTrue(GuestThreads.idle() <= GuestThreads.MAX_IDLE, "idle pool threads: " + GuestThreads.idle());
         long named = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("guest-")).count();
@@ -53,7 +65,7 @@ class ThreadLeakTest {
     }
 
     /** One run: the guest's own checks pass, and its address space and futex table end about where they began. */
-    private static void runChecked(RunConfig config, int run) {
+    private static Process runChecked(RunConfig config, int run) {
         AtomicReference<Process> proc = new AtomicReference<>();
         long[] before = new long[2];
         ExitStatus status = Rivet.execute(config, false, p -> {
@@ -70,6 +82,7 @@ class ThreadLeakTest {
         assertTrue(mapped < MAPPED_GROWTH_LIMIT, "run " + run + ": the address space maps " + mapped + " bytes more than at the start");
         assertTrue(resident < MAPPED_GROWTH_LIMIT, "run " + run + ": " + resident + " bytes more resident than at the start");
         assertEquals(0, p.kernel.futexes.activeQueues(), "run " + run + ": futex queues left behind");
+        return p;
     }
 
     private static long mappedBytes(AddressSpace m) {
