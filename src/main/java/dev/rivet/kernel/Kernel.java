@@ -126,7 +126,7 @@ public final class Kernel {
                 kernel.runTask(task);
             } finally {
                 task.unbindThread(); // the Java thread goes on to other tasks: no stale unparks or CPU times
-                task.process.spareHarts.give(task.hart);
+                task.process.spareHarts.give(task.hart, task.process.memory);
             }
         }
     }

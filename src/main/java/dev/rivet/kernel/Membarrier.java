@@ -34,6 +34,7 @@ public final class Membarrier {
             if (t == caller) continue;
             for (int spins = 0; t.hart.stopRequested() && !t.inSyscall && p.thread(t.tid) == t; spins++) {
                 if (p.exiting() || caller.process.exiting()) return; // the threads are being stopped anyway
+                if (p.stopped()) break; // job control: it meets the stop request before it runs again
                 if (spins < 100) Thread.onSpinWait();
                 else LockSupport.parkNanos(10_000); // the target may be waiting for a host CPU
             }

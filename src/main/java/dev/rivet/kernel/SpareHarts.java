@@ -28,8 +28,9 @@ final class SpareHarts {
         return new Hart(memory);
     }
 
-    /** Keeps the hart of a thread that has ended (called on that thread, which cleans it). */
-    void give(Hart h) {
+    /** Keeps the hart of a thread of {@code memory} that has ended (called on that thread, which cleans it). */
+    void give(Hart h, AddressSpace memory) {
+        if (h.memory != memory) return; // an exec replaced the image since
         synchronized (spare) {
             if (spare.size() >= MAX) return;
         }
