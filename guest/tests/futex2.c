@@ -182,6 +182,13 @@ static void test_requeue_pi(void) {
     is(futex(&pi_lock, FUTEX_TRYLOCK_PI, 0, NULL, NULL, 0), 0, "main takes the PI lock");
     pthread_create(&t[0], NULL, rq_waiter, NULL);
     pthread_create(&t[1], NULL, rq_waiter, NULL);
+    /* kernel/futex/waitwake.c futex_wake(): a waiter bound for a PI futex makes it EINVAL. */
+    long woke = 0;
+    for (int tries = 0; tries < 2000 && woke == 0; tries++) {
+        woke = futex(&cond, FUTEX_WAKE, 1, NULL, NULL, 0);
+        if (woke == 0) pause_ms(2);
+    }
+    is_errno(woke, EINVAL, "FUTEX_WAKE of a futex with WAIT_REQUEUE_PI waiters: EINVAL");
     moved = 0;
     for (int tries = 0; tries < 2000 && moved < 2; tries++) {
         long r = futex(&cond, FUTEX_CMP_REQUEUE_PI, 1, (void *)(uintptr_t)INT_MAX, &pi_lock, 0);
@@ -309,7 +316,7 @@ static void test_interruption(void) {
 }
 
 int main(void) {
-    plan(14 + 17 + 11 + 6);
+    plan(14 + 18 + 11 + 6);
     test_waitv();
     test_requeue_pi();
     test_membarrier();
