@@ -77,6 +77,9 @@ public final class Kernel {
         // Reported to the parent once processes have parents (fork).
     }
 
+    /** Fires every timer of every process of this kernel (one daemon thread, started on first use). */
+    public final TimerThread timerThread = new TimerThread();
+
     /** The futex wait queues of every process of this kernel. */
     public final Futex futexes = new Futex();
     /** The priority-inheritance protocol over the same queues. */

@@ -19,6 +19,8 @@ public final class Process {
     public final FdTable fds;
     public final FsContext fs;
     public final Limits limits = new Limits();
+    /** POSIX timers and itimers; exec must call {@code timers.clearOnExec()}. */
+    public final Timers timers = new Timers(this);
     public final int uid, gid;
     /** Guest path of the running image, for /proc/self/exe and AT_EXECFN. */
     public volatile String exePath;
@@ -75,6 +77,7 @@ public final class Process {
             if (last && exitStatus == null) exitStatus = ExitStatus.exited(code);
             if (last) notifyAll();
         }
+        if (last) timers.exit(); // outside the monitor: a firing timer may be sending this process a signal
     }
 
     /** exit_group or a fatal signal: records how the process ends (the first word wins) and stops every other thread. */
