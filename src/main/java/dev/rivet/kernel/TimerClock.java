@@ -9,7 +9,7 @@ import dev.rivet.abi.ErrnoException;
  * with Linux's answers for the clocks it refuses (kernel/time/posix-timers.c
  * clockid_to_kclock, posix-cpu-timers.c pid_for_clock).
  */
-public sealed interface TimerClock {
+public interface TimerClock {
     /** The clock's current time in nanoseconds. */
     long now();
 

@@ -7,8 +7,9 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * One kernel's timer scheduler: a single daemon thread (started on first use) that fires
- * every armed timer of every process, instead of a thread per timer.
+ * One kernel's timer scheduler: a single daemon thread (started when a timer is armed, gone
+ * after a second with none) that fires every armed timer of every process, instead of a
+ * thread per timer.
  *
  * <p>Timers on host clocks wait in a queue ordered by their System.nanoTime deadline. Timers
  * on CPU-time clocks cannot be waited for (CPU time advances only while guest threads run),
@@ -32,6 +33,9 @@ public final class TimerThread {
     private final Set<KTimer> cpuTimers = new LinkedHashSet<>();
     private long nextSeq;
     private Thread thread;
+    /** When the thread found nothing armed (0: something is); it ends after {@link #IDLE_NANOS} of that. */
+    private long idleSince;
+    private static final long IDLE_NANOS = 1_000_000_000L;
 
     /** Queues {@code t} to be woken at {@code deadline} (System.nanoTime based). */
     synchronized Entry schedule(KTimer t, long deadline) {
@@ -56,6 +60,7 @@ public final class TimerThread {
     public synchronized int armed() { return queue.size() + cpuTimers.size(); }
 
     private void ensureStarted() {
+        idleSince = 0;
         if (thread != null) return;
         thread = Thread.ofPlatform().name("rivet-timers").daemon(true).start(this::loop);
     }
@@ -78,10 +83,22 @@ public final class TimerThread {
                     if (!queue.isEmpty()) wait = queue.peek().deadline - now;
                     if (!cpuTimers.isEmpty()) wait = Math.min(wait, Math.max(nextSample - now, 1));
                     else nextSample = now; // the first CPU timer armed later is sampled at once
+                    if (wait == Long.MAX_VALUE) {
+                        // Nothing armed: linger a moment, then end, so an idle kernel (or one
+                        // dropped by an embedder) keeps no thread; schedule() starts a new one.
+                        if (idleSince == 0) idleSince = now;
+                        else if (now - idleSince >= IDLE_NANOS) {
+                            thread = null;
+                            return;
+                        }
+                        wait = IDLE_NANOS;
+                    } else {
+                        idleSince = 0;
+                    }
                     try {
-                        if (wait == Long.MAX_VALUE) wait();
-                        else wait(wait / 1_000_000, (int) (wait % 1_000_000));
+                        wait(wait / 1_000_000, (int) (wait % 1_000_000));
                     } catch (InterruptedException e) {
+                        thread = null;
                         return;
                     }
                 }
