@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "tap.h"
 #include <pthread.h>
+#include <sched.h>
 #include <semaphore.h>
 #include <signal.h>
 #include <stdint.h>
@@ -364,6 +365,41 @@ static void test_posix_thread(void) {
     is(timer_delete(t), 0, "timer_delete of a SIGEV_THREAD timer");
 }
 
+static volatile pid_t waiter_tid;
+static siginfo_t waiter_info;
+static void *waiter(void *arg) {
+    sigset_t *set = arg;
+    waiter_tid = gettid();
+    sigwaitinfo(set, &waiter_info);
+    return NULL;
+}
+
+static void test_posix_thread_id(void) {
+    int sig = SIGRTMIN + 4;
+    sigset_t set = only(sig);
+    sigprocmask(SIG_BLOCK, &set, NULL); /* the new thread inherits the mask */
+    pthread_t th;
+    waiter_tid = 0;
+    pthread_create(&th, NULL, waiter, &set);
+    while (!waiter_tid) sched_yield();
+    struct sigevent ev = { 0 };
+    ev.sigev_notify = SIGEV_THREAD_ID;
+    ev.sigev_signo = sig;
+    ev.sigev_notify_thread_id = waiter_tid;
+    ev.sigev_value.sival_int = 9;
+    timer_t t;
+    is(timer_create(CLOCK_MONOTONIC, &ev, &t), 0, "timer_create SIGEV_THREAD_ID for another thread");
+    arm(t, 0, 10000000, 0);
+    pthread_join(th, NULL);
+    is(waiter_info.si_signo, sig, "that thread took the timer's signal");
+    ok(waiter_info.si_code == SI_TIMER && waiter_info.si_value.sival_int == 9, "with SI_TIMER and the value");
+    sigset_t pend;
+    sigpending(&pend);
+    ok(!sigismember(&pend, sig), "nothing is left pending for the process");
+    timer_delete(t);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 static void test_posix_cpu(void) {
     int sig = SIGRTMIN + 3;
     sigset_t set = only(sig);
@@ -397,7 +433,7 @@ static void test_posix_cpu(void) {
 }
 
 int main(void) {
-    plan(108);
+    plan(112);
     test_alarm();
     test_itimer_values();
     test_itimer_signals();
@@ -407,6 +443,7 @@ int main(void) {
     test_posix_default_event();
     test_posix_none();
     test_posix_thread();
+    test_posix_thread_id();
     test_posix_cpu();
     return done_testing();
 }

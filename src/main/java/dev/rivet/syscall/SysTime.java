@@ -57,14 +57,12 @@ public final class SysTime {
      * cannot be slept on), then the time. A relative sleep on a host clock runs on
      * CLOCK_MONOTONIC (so setting REALTIME cannot change it, as POSIX asks); an absolute one
      * waits for the clock itself; CPU clocks are sampled. Other flag bits are ignored, as Linux
-     * ignores them (but not for the alarm clocks).
+     * ignores them.
      */
     static long clockNanosleep(Task task, Args a) throws ErrnoException {
         int clockId = a.i(0);
         int flags = a.i(1);
         TimerClock clock = TimerClock.forSleep(task, clockId);
-        if ((clockId == Clocks.REALTIME_ALARM || clockId == Clocks.BOOTTIME_ALARM) && (flags & ~TIMER_ABSTIME) != 0)
-            throw Errno.EINVAL.ex();
         long t = Timespec.readNanos(task.memory(), a.l(2));
         if ((flags & TIMER_ABSTIME) != 0) return sleep(task, clock, t, 0);
         if (!clock.cpu()) clock = TimerClock.MONOTONIC;
