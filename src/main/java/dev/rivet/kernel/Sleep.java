@@ -7,7 +7,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@link Signals#interruptsWait} says so (a signal with a handler, or the end of the
  * process); ignored signals and stop/continue do not end it, and the time stopped counts,
  * as with Linux's absolute hrtimer under a restarted nanosleep. The caller turns the time
- * left into EINTR (never a restart: Linux returns the remaining time instead).
+ * left into EINTR (never a restart: Linux returns the remaining time instead). Other
+ * wake-ups (a stop request from membarrier) let it sleep on, as on Linux.
  */
 public final class Sleep {
     private Sleep() {}
