@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -432,8 +433,64 @@ static void test_posix_cpu(void) {
     sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
-int main(void) {
-    plan(112);
+/* Run after an exec by test_fork_exec: exit 0 when the itimer survived and the POSIX timer did not. */
+static int after_exec(const char *id) {
+    struct itimerval it;
+    getitimer(ITIMER_REAL, &it);
+    if (us(it.it_value) <= 0 || us(it.it_value) > 10000000) return 1;
+    struct itimerspec cur;
+    if (syscall(SYS_timer_gettime, atoi(id), &cur) != -1 || errno != EINVAL) return 2;
+    return 0;
+}
+
+static void test_fork_exec(void) {
+    signal(SIGALRM, SIG_DFL);
+    set_real(10000000, 0);
+    struct sigevent ev = { 0 };
+    ev.sigev_notify = SIGEV_NONE;
+    timer_t t;
+    timer_create(CLOCK_MONOTONIC, &ev, &t);
+    pid_t p = fork();
+    if (p == 0) {
+        struct itimerval it;
+        getitimer(ITIMER_REAL, &it);
+        struct itimerspec cur;
+        int code = us(it.it_value) != 0 ? 1 : timer_gettime(t, &cur) != -1 || errno != EINVAL ? 2 : 0;
+        _exit(code);
+    }
+    int st;
+    waitpid(p, &st, 0);
+    is(WIFEXITED(st) ? WEXITSTATUS(st) : 100 + WTERMSIG(st), 0, "a forked child has no itimers and no POSIX timers of its parent");
+
+    p = fork();
+    if (p == 0) {
+        set_real(10000, 0);
+        for (;;) pause();
+    }
+    waitpid(p, &st, 0);
+    ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM, "an unhandled SIGALRM kills the child that armed it");
+
+    p = fork();
+    if (p == 0) { /* the child's own timers (a fork inherits none), then the exec */
+        set_real(10000000, 0);
+        timer_t ct;
+        if (timer_create(CLOCK_MONOTONIC, &ev, &ct)) _exit(126);
+        char id[16];
+        snprintf(id, sizeof id, "%ld", (long)ct);
+        char *args[] = { "timers", "after-exec", id, NULL };
+        execv("/proc/self/exe", args);
+        _exit(127);
+    }
+    waitpid(p, &st, 0);
+    if (tap_runner_is("qemu")) skip("qemu-user cannot exec a riscv64 binary without binfmt_misc", "exec keeps itimers and deletes POSIX timers");
+    else is(WIFEXITED(st) ? WEXITSTATUS(st) : 100 + WTERMSIG(st), 0, "exec keeps itimers and deletes POSIX timers");
+    set_real(0, 0);
+    timer_delete(t);
+}
+
+int main(int argc, char **argv) {
+    if (argc > 2 && !strcmp(argv[1], "after-exec")) return after_exec(argv[2]);
+    plan(115);
     test_alarm();
     test_itimer_values();
     test_itimer_signals();
@@ -445,5 +502,6 @@ int main(void) {
     test_posix_thread();
     test_posix_thread_id();
     test_posix_cpu();
+    test_fork_exec();
     return done_testing();
 }
