@@ -140,7 +140,6 @@ public final class Process {
         }
         Thread th = t.thread;
         if (th != null && !execKilled.isEmpty()) execKilled.remove(th);
-        if (last) timers.exit(); // outside the monitor: a firing timer may be sending this process a signal
         return last;
     }
 
