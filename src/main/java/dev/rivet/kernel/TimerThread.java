@@ -114,7 +114,7 @@ public final class TimerThread {
     private static void fire(Runnable r) {
         try {
             r.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // one line, never a stack trace, and the thread goes on
             System.err.println("rivet: internal error in a timer: " + e);
         }
     }
