@@ -3,7 +3,8 @@
 env | sort
 env | grep -E '^(TZ|LANG)='
 awk 'BEGIN { print "awk sees TZ=" ENVIRON["TZ"] }'
-env -i A=1 B=2 env
+# Sorted: qemu-user hands its guest the environment in reverse order (Linux keeps it).
+env -i A=1 B=2 env | sort
 env -u TZ sh -c 'echo "TZ=${TZ:-unset}"'
 FOO=bar env | grep FOO
 env X=y sh -c 'echo $X'
