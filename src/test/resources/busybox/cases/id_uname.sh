@@ -1,4 +1,5 @@
-# id, whoami, uname, nproc, logname-free identity (all the same on one machine).
+# id, whoami, uname, arch, nproc: who and what runs the script (the same for both runners).
+# needs: host ids (it prints the uid and gid)
 id; id -u; id -g; id -un; id -gn
 whoami
 uname -s; uname -m; uname -o

@@ -9,18 +9,22 @@ import java.util.stream.Stream;
 
 /**
  * One busybox shell script of src/test/resources/busybox/cases: its name (the file's, without
- * ".sh"), its text (run as {@code busybox sh -c TEXT}) and whether it needs execve under
- * qemu-riscv64 (a line "# needs: exec"), which only works there through binfmt_misc.
+ * ".sh"), its text (run as {@code busybox sh -c TEXT}), whether it needs execve under
+ * qemu-riscv64 (a line "# needs: exec"), which only works there through binfmt_misc, and
+ * whether it prints the user's own ids (a line "# needs: host ids"), which qemu reports as
+ * root when it runs in a private user namespace started by a user other than root.
  */
-record BusyboxCase(String name, String script, boolean needsExec) {
+record BusyboxCase(String name, String script, boolean needsExec, boolean needsHostIds) {
 
     static final String NEEDS_EXEC = "# needs: exec";
+    static final String NEEDS_HOST_IDS = "# needs: host ids";
 
     static BusyboxCase read(Path file) {
         try {
             String text = Files.readString(file);
             boolean exec = text.lines().anyMatch(l -> l.startsWith(NEEDS_EXEC));
-            return new BusyboxCase(file.getFileName().toString().replaceFirst("\\.sh$", ""), text, exec);
+            boolean ids = text.lines().anyMatch(l -> l.startsWith(NEEDS_HOST_IDS));
+            return new BusyboxCase(file.getFileName().toString().replaceFirst("\\.sh$", ""), text, exec, ids);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

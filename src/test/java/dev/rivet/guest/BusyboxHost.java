@@ -28,6 +28,11 @@ final class BusyboxHost {
         boolean canExec() {
             return !binfmt.startsWith("none");
         }
+
+        /** Whether qemu sees the user's own uid and gid: not as root mapped into a private namespace. */
+        boolean qemuSeesHostIds() {
+            return !binfmt.equals("private") || hostUid() == 0;
+        }
     }
 
     private static Setup setup;
@@ -47,6 +52,14 @@ final class BusyboxHost {
         if (binfmt.isEmpty()) binfmt = "none: qemu-binfmt.sh --check said nothing: " + check.stderr().strip();
         setup = new Setup(problem, binfmt);
         return setup;
+    }
+
+    private static int hostUid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
+        }
     }
 
     /** The environment every script gets, in this order, under both runners. */
