@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -50,8 +53,8 @@ class BusyboxTest {
             return Stream.of(dynamicTest("busybox is available", () -> fail(setup.problem())));
         }
         // -Drivet.busybox.only=sort,sh_trap runs just those (while working on one).
-        java.util.Set<String> only = java.util.Arrays.stream(System.getProperty("rivet.busybox.only", "").split(","))
-                .filter(n -> !n.isBlank()).collect(java.util.stream.Collectors.toSet());
+        Set<String> only = Arrays.stream(System.getProperty("rivet.busybox.only", "").split(","))
+                .filter(n -> !n.isBlank()).collect(Collectors.toSet());
         return BusyboxCase.all(RESOURCES.resolve("cases")).stream()
                 .filter(c -> only.isEmpty() || only.contains(c.name()))
                 .map(c -> dynamicTest("busybox " + c.name(), () -> compare(c, setup)));
@@ -77,7 +80,7 @@ class BusyboxTest {
 
             assertFalse(q.timedOut(), () -> name + "qemu timed out: the script is wrong\n" + q.describe());
             // Every script prints something: silence from qemu means the reference itself broke.
-            assertFalse(q.stdout().isEmpty(), () -> name + "nothing on stdout under qemu: the script is wrong\n" + q.describe());
+            assertFalse(q.stdout().isEmpty(), () -> name + "nothing on stdout under qemu: the reference did not run, or the script is wrong\n" + q.describe());
             assertFalse(r.timedOut(), () -> name + "rivet timed out after " + limit.toSeconds() + " s\n" + r.describe());
             String both = "\n--- rivet: " + r.describe() + "\n--- qemu: " + q.describe();
             assertEquals(q.status(), r.status(), () -> name + "exit status" + firstDifference(q.stdout(), r.stdout()) + both);
@@ -137,7 +140,7 @@ class BusyboxTest {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
         // A script may leave a directory without write or search permission: restore them first.
         try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(Files::isDirectory).forEach(d -> d.toFile().setWritable(true) );
+            files.filter(Files::isDirectory).forEach(d -> d.toFile().setWritable(true));
         } catch (IOException | java.io.UncheckedIOException ignored) {
             // deleting below reports what still cannot be removed
         }
