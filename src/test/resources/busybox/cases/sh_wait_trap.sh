@@ -2,7 +2,7 @@
 # needs: exec (under qemu-riscv64, applets started by execve of busybox itself)
 trap 'echo trap USR1 ran' USR1
 sleep 5 & p=$!
-(while [ ! -e ready ]; do sleep 0.05; done; sleep 0.2; kill -USR1 $$) &
+(while [ ! -e ready ]; do sleep 0.05; done; sleep 0.5; kill -USR1 $$) &
 : > ready
 wait $p; echo "wait interrupted -> $?"
 kill $p 2>/dev/null; wait $p 2>/dev/null; echo "sleep killed -> $?"
