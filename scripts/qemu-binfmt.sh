@@ -35,10 +35,11 @@ host_has_handler() {
   return 1
 }
 
-# register_here: mounts binfmt_misc and registers qemu-riscv64 (in the current namespace).
-register_here() {
-  [ -f "$bfm/register" ] || mount -t binfmt_misc binfmt_misc "$bfm" 2>/dev/null || return 1
-  [ -f "$bfm/qemu-riscv64" ] && return 0
+# register_private: in a new user and mount namespace, mounts that namespace's own
+# binfmt_misc (over the host's, when the host has one mounted: the copy seen here is the
+# host's, which only the host's root may change) and registers qemu-riscv64 in it.
+register_private() {
+  mount -t binfmt_misc binfmt_misc "$bfm" 2>/dev/null || return 1
   printf '%s' ":qemu-riscv64:M::$magic:$mask:$qemu:PF" > "$bfm/register" 2>/dev/null
 }
 
@@ -61,7 +62,7 @@ case "${1:-}" in
     m=$(mode); echo "$m"; [ "${m%%:*}" != none ];;
   --inside)
     shift
-    register_here || { echo "qemu-binfmt: cannot register qemu-riscv64 in a private binfmt_misc" >&2; exit 125; }
+    register_private || { echo "qemu-binfmt: cannot register qemu-riscv64 in a private binfmt_misc" >&2; exit 125; }
     exec "$@";;
   "")
     echo "usage: qemu-binfmt.sh --check | CMD ARG..." >&2; exit 2;;
