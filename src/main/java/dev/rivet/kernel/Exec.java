@@ -138,8 +138,7 @@ public final class Exec {
         task.altStackSp = 0;
         task.altStackSize = 0;
         task.altStackFlags = 0;
-        p.exePath = image.hostPath;
-        p.exeHostPath = java.nio.file.Path.of(image.hostPath);
+        p.setExe(image.hostPath);
         task.name = comm(filename);
     }
 

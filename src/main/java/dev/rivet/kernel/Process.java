@@ -31,6 +31,13 @@ public final class Process {
     public volatile String exePath;
     /** Where signal handlers return to: the vDSO's __vdso_rt_sigreturn (set when the image is loaded). */
     public volatile long sigreturnTrampoline;
+    /** Records the running image's host path: /proc/self/exe names it from now on (readlink, open, exec). */
+    public void setExe(String hostPath) {
+        exePath = hostPath;
+        exeHostPath = java.nio.file.Path.of(hostPath);
+        fs.procSelfExe = hostPath.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Host path of the running image. */
     public volatile java.nio.file.Path exeHostPath;
 
