@@ -17,7 +17,7 @@ CLEAN_OUTPUT := 2>&1 | sed -u 's/\x1b\[0m//g'
 WITH_JDK = jdk=$$(scripts/find-jdk.sh) && export JAVA_HOME=$$jdk PATH=$$jdk/bin:$$PATH \
 	MAVEN_OPTS="$${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" &&
 
-.PHONY: all toolchain build demo test bench fuzz guest docs clean
+.PHONY: all toolchain build demo test bench fuzz guest busybox docs clean
 all: build
 
 toolchain:
@@ -33,10 +33,14 @@ build:
 guest: toolchain
 	@scripts/build-guest.sh
 
+# Debian's riscv64 busybox-static and its applet list, in .cache/busybox (BusyboxTest uses it).
+busybox: toolchain
+	@scripts/busybox.sh
+
 demo: toolchain build
 	@scripts/demo.sh
 
-test: toolchain build
+test: toolchain build busybox
 	@rm -rf target/surefire-reports
 	@status=0; ( $(WITH_JDK) $(MVN) test $(CLEAN_OUTPUT) ) || status=$$?; scripts/test-summary.sh || true; exit $$status
 

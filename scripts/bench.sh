@@ -18,6 +18,7 @@
 #   BENCH_RUNS=3              runs of each benchmark per engine (the medians are reported)
 #   BENCH_HELLO_RUNS=5        runs of hello-world per engine (the median is reported)
 #   RIVET_RUN="./rivet run"   how to start a guest under Rivet
+#   PBENCH_ONLY, PIPE_MIB, PIPE_TIMEOUT: the pipe and signal benchmarks (see their section)
 #   BENCH_DOC=docs/benchmarks.md, BENCH_NO_DOC=1 to only print
 set -uo pipefail
 
@@ -316,6 +317,112 @@ treport=$(
   done
 )
 
+# ---------------------------------------------------------------- pipe and signal benchmarks
+# Issue 5's pipe throughput and signal round trip, in a table of their own:
+#   pipe    Debian's busybox (make busybox) runs, under its own sh, `dd if=/dev/zero bs=64k
+#           count=... | cat | dd of=/dev/null bs=64k iflag=fullblock`: PIPE_MIB MiB through
+#           two pipes and busybox cat (4 KiB reads and writes); the last dd's record count
+#           proves every byte arrived. (Not head -c and wc -c: they loop over each byte, which
+#           measures the CPU, not the pipe.) MiB/s over the whole run, start-up included.
+#           qemu needs exec for cat and dd: it runs under scripts/qemu-binfmt.sh.
+#   signal  guest/bench/signal.c: kill(getpid(), SIGUSR1) -> handler -> return, ns per trip.
+# Knobs: PBENCH_ONLY="pipe signal" (empty runs none), PIPE_MIB=1024, PIPE_TIMEOUT=120
+# (seconds per engine; a run that takes longer is reported as an upper bound on its rate).
+pbenches=${PBENCH_ONLY-"pipe signal"}
+declare -A pres pst
+# pipe_bench ENGINE: fills pres[ENGINE,pipe] (MiB/s) and pst[ENGINE,pipe].
+pipe_bench() {
+  local eng=$1 mib=${PIPE_MIB:-1024} limit=${PIPE_TIMEOUT:-120} cmd t0 t1 rc got
+  local bb="$top/.cache/busybox/usr/bin/busybox" path="PATH=$top/.cache/busybox/bin"
+  local script="dd if=/dev/zero bs=65536 count=$((mib * 16)) 2>/dev/null | cat | dd of=/dev/null bs=65536 iflag=fullblock 2>&1"
+  local want="$((mib * 16))+0 records in"
+  case $eng in
+    qemu) cmd=("$top/scripts/qemu-binfmt.sh" env -i "$path" "$(command -v qemu-riscv64)" "$bb" sh -c "$script") ;;
+    rivet) cmd=("${rivet_run[@]}" --clear-env --env "$path" -- "$bb" sh -c "$script") ;;
+  esac
+  if [ "$eng" = rivet ] && [ $((rivet_spent_ns / 1000000000)) -ge "$budget_s" ]; then
+    pst[$eng,pipe]=skipped; return
+  fi
+  log "$eng pipe ($mib MiB through busybox cat)"
+  t0=$(now_ns)
+  got=$(timeout -k 5 "$limit" "${cmd[@]}" 2>"$out/$eng-pipe.err")
+  rc=$?
+  got=${got%%$'\n'*}  # dd's first line
+  t1=$(now_ns)
+  [ "$eng" = rivet ] && rivet_spent_ns=$((rivet_spent_ns + t1 - t0))
+  if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+    pst[$eng,pipe]="timeout (< $(awk -v m="$mib" -v s="$limit" 'BEGIN { printf "%.1f", m / s }'))"
+  elif [ $rc -ne 0 ] || [ "$got" != "$want" ]; then
+    pst[$eng,pipe]=failed
+    log "$eng pipe: exit status $rc, dd said '$got', not '$want'; $(tail -c 300 "$out/$eng-pipe.err" | tr '\n' ' ')"
+  else
+    pst[$eng,pipe]=ok
+    pres[$eng,pipe]=$(awk -v m="$mib" -v d=$((t1 - t0)) 'BEGIN { printf "%.1f", m / (d / 1e9) }')
+  fi
+}
+# signal_bench ENGINE: fills pres[ENGINE,signal] (ns per trip) and pst[ENGINE,signal].
+signal_bench() {
+  local eng=$1 cmd rc o="$out/$1-signal.out"
+  case $eng in
+    native) cmd=("$out/native/signal") ;;
+    qemu) cmd=(qemu-riscv64 "$out/riscv64/signal") ;;
+    rivet) cmd=("${rivet_run[@]}" "$out/riscv64/signal") ;;
+  esac
+  log "$eng signal"
+  timeout -k 5 "$timeout_s" "${cmd[@]}" >"$o" 2>"$out/$eng-signal.err"
+  rc=$?
+  if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then pst[$eng,signal]=timeout
+  elif [ $rc -ne 0 ] || ! grep -qx 'checksum ok' "$o"; then
+    pst[$eng,signal]=failed
+    log "$eng signal: exit status $rc; $(tail -c 300 "$o" "$out/$eng-signal.err" | tr '\n' ' ')"
+  else
+    pst[$eng,signal]=ok
+    pres[$eng,signal]=$(awk '$1 == "result" && $2 == "ns_per_trip" { print $3 }' "$o")
+  fi
+}
+pcell() { [ "${pst[$1,$2]:-n/a}" = ok ] && echo "${pres[$1,$2]}" || echo "${pst[$1,$2]:-n/a}"; }
+pratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) print "—"; else printf "%.2f×", a / b }'; }
+preport=""
+if [ -n "$pbenches" ]; then
+  for b in $pbenches; do
+    case $b in
+      pipe)
+        if ! "$top/scripts/busybox.sh"; then
+          pst[qemu,pipe]="no busybox"; pst[rivet,pipe]="no busybox"
+        else
+          binfmt=$("$top/scripts/qemu-binfmt.sh" --check) || true
+          if [ "${binfmt%%:*}" = none ]; then
+            log "qemu pipe: cannot exec ($binfmt)"; pst[qemu,pipe]="no exec"
+          else
+            pipe_bench qemu
+          fi
+          case " $engines " in *" rivet "*) pipe_bench rivet ;; esac
+        fi ;;
+      signal)
+        build signal
+        if [ "$build_failed" = 0 ]; then for eng in $engines; do signal_bench "$eng"; done; fi ;;
+      *) log "unknown PBENCH_ONLY entry: $b" ;;
+    esac
+  done
+  preport=$(
+    echo "Pipe and signal benchmarks, one run per engine. Rivet/qemu is Rivet's rate over qemu's"
+    echo "(pipe) or qemu's time over Rivet's (signal): above 1× Rivet is faster."
+    echo
+    echo "| benchmark | unit | native | qemu | Rivet | Rivet/qemu |"
+    echo "|---|---|--:|--:|--:|--:|"
+    for b in $pbenches; do
+      case $b in
+        pipe)
+          q=$(pcell qemu pipe) v=$(pcell rivet pipe)
+          echo "| pipe | MiB/s, ${PIPE_MIB:-1024} MiB through busybox sh: \`dd \\| cat \\| dd\` | — | $q | $v | $(pratio "$v" "$q") |" ;;
+        signal)
+          n=$(pcell native signal) q=$(pcell qemu signal) v=$(pcell rivet signal)
+          echo "| signal | ns per kill(self) + handler + sigreturn | $n | $q | $v | $(pratio "$q" "$v") |" ;;
+      esac
+    done
+  )
+fi
+
 # ---------------------------------------------------------------- report
 cell() {  # engine bench kind -> a time in ms, or why there is none
   local k=$1,$2 st=${status[$1,$2]:-n/a}
@@ -385,6 +492,7 @@ report=$(
   echo "|--:|--:|--:|--:|"
   echo "| ${hello[native]:-—} | ${hello[qemu]:-—} | ${hello[rivet]:-n/a} | $(ratio "${hello[qemu]:-}" "${hello[rivet]:-}") |"
   [ -z "$treport" ] || { echo; echo "$treport"; }
+  [ -z "$preport" ] || { echo; echo "$preport"; }
 )
 
 echo "$report"

@@ -36,6 +36,15 @@ public final class Rivet {
         return status.shellStatus();
     }
 
+    /** What Linux's /proc/self/exe shows: the file's path with every symlink resolved. */
+    private static String realPath(java.nio.file.Path file) {
+        try {
+            return file.toRealPath().toString();
+        } catch (java.io.IOException e) {
+            return file.toAbsolutePath().normalize().toString();
+        }
+    }
+
     /** Linux names a process after its file, cut to 15 bytes (TASK_COMM_LEN - 1). */
     private static byte[] commName(java.nio.file.Path file) {
         byte[] b = (file == null ? "" : file.toString()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -65,8 +74,7 @@ public final class Rivet {
         int pid = kernel.allocateId();
         Process process = new Process(kernel, pid, 1, memory, FdTable.withHostStdio(), FsContext.atHostCwd(),
                 image.ids().uid(), image.ids().gid());
-        process.exePath = config.program().toAbsolutePath().normalize().toString();
-        process.exeHostPath = config.program().toAbsolutePath().normalize();
+        process.setExe(realPath(config.program()));
         process.sigreturnTrampoline = Vdso.sigreturn(vdso);
         kernel.register(process);
         Hart hart = new Hart(memory);

@@ -13,6 +13,12 @@ public final class FsContext {
     private int umask;
 
     /** Takes over the caller's reference to {@code cwd}. */
+    /**
+     * The host path of the running image, which the guest's /proc/self/exe names (open and
+     * exec reach it; the host's own link would name the JVM). Set by the process at start and exec.
+     */
+    public volatile byte[] procSelfExe;
+
     public FsContext(Vfs vfs, OpenFile cwd, int umask) {
         this.vfs = vfs;
         this.cwd = cwd;

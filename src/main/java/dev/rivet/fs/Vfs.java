@@ -117,6 +117,8 @@ public final class Vfs {
      * Resolves (dirfd, path). An empty path is ENOENT unless {@code emptyOk} (AT_EMPTY_PATH),
      * when it names the dirfd itself. An absolute path ignores dirfd, as Linux does, even a bad one.
      */
+    private static final byte[] PROC_SELF_EXE = "/proc/self/exe".getBytes(StandardCharsets.US_ASCII);
+
     private At at(FsContext ctx, FdTable fds, int dirfd, byte[] path, boolean emptyOk) throws ErrnoException {
         if (path.length == 0 && !emptyOk) throw Errno.ENOENT.ex();
         if (path.length > 0 && path[0] == '/') {
@@ -136,6 +138,8 @@ public final class Vfs {
      * and open reopens it, as on Linux. Null when the path is none of these.
      */
     private At procSelf(FsContext ctx, FdTable fds, byte[] path) throws ErrnoException {
+        byte[] exe = ctx.procSelfExe;
+        if (exe != null && Arrays.equals(path, PROC_SELF_EXE)) return new At(HOST_AT_FDCWD, exe, null);
         ProcSelf.Link link = ProcSelf.find(path);
         if (link == null) return null;
         OpenFile target;

@@ -133,12 +133,12 @@ public final class Exec {
         p.sigreturnTrampoline = Vdso.sigreturn(newImage.vdso());
 
         p.fds.closeOnExec();
+        p.timers.clearOnExec(); // exit_itimers(): POSIX timers go, itimers stay
         p.resetHandledActions();
         task.altStackSp = 0;
         task.altStackSize = 0;
         task.altStackFlags = 0;
-        p.exePath = image.hostPath;
-        p.exeHostPath = java.nio.file.Path.of(image.hostPath);
+        p.setExe(image.hostPath);
         task.name = comm(filename);
     }
 

@@ -53,8 +53,7 @@ public final class Fork {
         c.limits.copyFrom(p.limits);
         c.copyActionsFrom(p);
         if ((flags & CLONE_CLEAR_SIGHAND) != 0) c.resetHandledActions();
-        c.exePath = p.exePath;
-        c.exeHostPath = p.exeHostPath;
+        if (p.exePath != null) c.setExe(p.exePath);
         c.sigreturnTrampoline = p.sigreturnTrampoline; // the same vDSO at the same place
 
         Hart hart = new Hart(mem);

@@ -24,11 +24,20 @@ public final class Process {
     public final FdTable fds;
     public final FsContext fs;
     public final Limits limits = new Limits();
+    /** POSIX timers and itimers; exec must call {@code timers.clearOnExec()}. */
+    public final Timers timers = new Timers(this);
     public final int uid, gid;
     /** Guest path of the running image, for /proc/self/exe and AT_EXECFN. */
     public volatile String exePath;
     /** Where signal handlers return to: the vDSO's __vdso_rt_sigreturn (set when the image is loaded). */
     public volatile long sigreturnTrampoline;
+    /** Records the running image's host path: /proc/self/exe names it from now on (readlink, open, exec). */
+    public void setExe(String hostPath) {
+        exePath = hostPath;
+        exeHostPath = java.nio.file.Path.of(hostPath);
+        fs.procSelfExe = hostPath.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Host path of the running image. */
     public volatile java.nio.file.Path exeHostPath;
 

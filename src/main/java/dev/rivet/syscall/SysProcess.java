@@ -36,6 +36,8 @@ public final class SysProcess {
         t.add("getsid", SysProcess::getsid, INT);
         t.add("setpgid", (task, a) -> { task.process.kernel.tree.setpgid(task.process, a.i(0), a.i(1)); return 0; }, INT, INT);
         t.add("setsid", (task, a) -> task.process.kernel.tree.setsid(task.process));
+        t.add("getgroups", SysProcess::getgroups, INT, PTR);
+        t.add("setgroups", (task, a) -> { throw Errno.EPERM.ex(); }, INT, PTR); // needs CAP_SETGID, which a guest lacks
         t.add("set_tid_address", SysProcess::setTidAddress, PTR);
         t.add("set_robust_list", SysProcess::setRobustList, PTR, SIZE);
         t.add("prlimit64", SysProcess::prlimit64, INT, INT, STRUCT, PTR);
@@ -75,6 +77,17 @@ public final class SysProcess {
         Process p = pid < 0 ? null : task.process.kernel.process(pid);
         if (p == null) throw Errno.ESRCH.ex();
         return p;
+    }
+
+    /** The supplementary groups (the host's: see HostGroups); EINVAL when they do not fit, as Linux. */
+    static long getgroups(Task task, Args a) throws ErrnoException {
+        int[] g = dev.rivet.kernel.HostGroups.groups();
+        int size = a.i(0);
+        if (size < 0) throw Errno.EINVAL.ex();
+        if (size == 0) return g.length;
+        if (size < g.length) throw Errno.EINVAL.ex();
+        for (int i = 0; i < g.length; i++) task.memory().write32(a.l(1) + 4L * i, g[i]);
+        return g.length;
     }
 
     static long setTidAddress(Task task, Args a) {
