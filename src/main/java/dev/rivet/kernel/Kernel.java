@@ -234,7 +234,7 @@ public final class Kernel {
         if (s.handler() == null) {
             result = Errno.ENOSYS.negative();
         } else {
-            task.inSyscall = true; // for membarrier
+            Task.IN_SYSCALL.setRelease(task, true); // for membarrier
             try {
                 result = s.handler().call(task, a);
             } catch (ErrnoException e) {
