@@ -95,7 +95,11 @@ public final class GuestThreads {
         }
         w = new Worker();
         w.task = body;
-        w.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(w);
+        // The classic constructor: the builder API would load its classes on a program's first
+        // pthread_create, where every millisecond shows. Stack size 0: the JVM's default (-Xss).
+        Thread t = new Thread(null, w, name, 0);
+        t.setDaemon(true);
+        w.thread = t;
         created.incrementAndGet();
         w.thread.start();
     }
