@@ -80,7 +80,7 @@ static void *exec_from_thread(void *arg) {
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "tap-arg")) return mode(argc, argv);
-    plan(18);
+    plan(19);
     int qemu = tap_runner_is("qemu");
     ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
     self[n > 0 ? n : 0] = 0;
@@ -172,6 +172,19 @@ int main(int argc, char **argv) {
     waitpid(p, &st, 0);
     if (qemu) skip(why, "exec from a second thread keeps the pid and ends the other threads");
     else is(WIFEXITED(st) ? WEXITSTATUS(st) : -1, 0, "exec from a second thread keeps the pid and ends the other threads");
+
+    /* fexecve: execveat(fd, "", AT_EMPTY_PATH) of an open file. */
+    p = fork();
+    if (p == 0) {
+        int fd = open(self, O_RDONLY | O_CLOEXEC);
+        snprintf(pid, sizeof pid, "%d", getpid());
+        char *args[] = {self, "pid-is", pid, NULL};
+        fexecve(fd, args, environ);
+        _exit(127);
+    }
+    waitpid(p, &st, 0);
+    if (qemu) skip(why, "fexecve runs an open file");
+    else is(WIFEXITED(st) ? WEXITSTATUS(st) : -1, 0, "fexecve runs an open file");
 
     /* A vfork child's failed exec leaves it running; the parent goes on when it exits. */
     p = vfork();
