@@ -45,6 +45,10 @@ public final class Fork {
             mem.addUser();
         } else {
             mem = p.memory.fork();
+            // The other threads may still hold pages now shared copy-on-write in their write
+            // TLBs: each must pass a block boundary (where it sees the new generation and drops
+            // them) before the child starts, as Linux flushes TLBs inside fork.
+            if (p.threadCount() > 1) Membarrier.barrier(task, p);
         }
         int pid = k.allocateId();
         Process c = new Process(k, pid, p.pid, mem, p.fds.copy(), p.fs.copy(), p.uid, p.gid);
