@@ -62,6 +62,19 @@ class ForkTest {
     }
 
     @Test
+    void mremapKeepsCopyOnWriteSharing() throws ErrnoException {
+        AddressSpace parent = new AddressSpace();
+        long a = parent.mmap(0, 4096, RW, ANON);
+        parent.write32(a, 1);
+        AddressSpace child = parent.fork();
+        long moved = child.mremap(a, 4096, 4096, MREMAP_MAYMOVE | MREMAP_FIXED, a + (64L << 20));
+        parent.write32(a, 2); // the child still holds the page: the parent must copy
+        assertEquals(1, child.read32(moved));
+        child.write32(moved, 3);
+        assertEquals(2, parent.read32(a));
+    }
+
+    @Test
     void theLastSharerWritesInPlace() throws ErrnoException {
         AddressSpace parent = new AddressSpace();
         long a = parent.mmap(0, 4096, RW, ANON);
