@@ -32,6 +32,8 @@ public final class Fork {
         Process p = task.process;
         Kernel k = p.kernel;
         if (p.exiting()) throw Errno.EAGAIN.ex();
+        // The root stands for the namespace's init, which may not make siblings (copy_process's SIGNAL_UNKILLABLE check).
+        if ((flags & CLONE_PARENT) != 0 && p.parent == null) throw Errno.EINVAL.ex();
         long cap = p.limits.soft(Limits.NPROC);
         if (cap >= 0) {
             long n = 0;
@@ -81,7 +83,7 @@ public final class Fork {
         if ((flags & CLONE_PARENT_SETTID) != 0) p.memory.write32(parentTid, pid);
 
         Process parent = p;
-        if ((flags & CLONE_PARENT) != 0 && p.parent != null) {
+        if ((flags & CLONE_PARENT) != 0) {
             parent = p.parent;
             exitSignal = p.exitSignal; // CLONE_PARENT keeps the caller's exit signal
         }
