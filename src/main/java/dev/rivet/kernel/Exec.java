@@ -133,6 +133,7 @@ public final class Exec {
         p.sigreturnTrampoline = Vdso.sigreturn(newImage.vdso());
 
         p.fds.closeOnExec();
+        p.timers.clearOnExec(); // exit_itimers(): POSIX timers go, itimers stay
         p.resetHandledActions();
         task.altStackSp = 0;
         task.altStackSize = 0;

@@ -77,6 +77,9 @@ public final class Kernel {
         tree.jobControl(p, stopped);
     }
 
+    /** Fires every timer of every process of this kernel (one daemon thread, while any is armed). */
+    public final TimerThread timerThread = new TimerThread();
+
     /** Parents, children, zombies and wait. */
     public final ProcessTree tree = new ProcessTree(this);
 
@@ -195,6 +198,7 @@ public final class Kernel {
 
     /** The last thread out closes what the process held, and the process tree tells the parent. */
     private void processEnded(Process p) {
+        p.timers.exit(); // nothing fires for it any more, nor keeps it reachable
         tree.exited(p);
     }
 

@@ -24,6 +24,8 @@ public final class Process {
     public final FdTable fds;
     public final FsContext fs;
     public final Limits limits = new Limits();
+    /** POSIX timers and itimers; exec must call {@code timers.clearOnExec()}. */
+    public final Timers timers = new Timers(this);
     public final int uid, gid;
     /** Guest path of the running image, for /proc/self/exe and AT_EXECFN. */
     public volatile String exePath;

@@ -2,7 +2,7 @@ package dev.rivet.signal;
 
 import dev.rivet.abi.Signal;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 
 /**
  * A pending set (a thread's own, or its process's shared one), as Linux's {@code struct
@@ -16,7 +16,7 @@ public final class PendingSignals {
             | Signal.bit(Signal.SIGILL) | Signal.bit(Signal.SIGTRAP) | Signal.bit(Signal.SIGFPE) | Signal.bit(Signal.SIGSYS);
 
     private volatile long mask;
-    private final ArrayDeque<SigInfo> queue = new ArrayDeque<>();
+    private final ArrayList<SigInfo> queue = new ArrayList<>();
 
     /** The signals pending here. */
     public long mask() { return mask; }
@@ -72,6 +72,37 @@ public final class PendingSignals {
         }
         if (!more) mask &= ~Signal.bit(sig);
         return found;
+    }
+
+    /**
+     * Swaps this very queued signal (by identity) for {@code next}, in place: how a timer whose
+     * signal is still pending counts an overrun instead of queueing another (Linux keeps one
+     * preallocated sigqueue per timer). False once the signal has been taken.
+     */
+    public synchronized boolean replace(SigInfo queued, SigInfo next) {
+        for (var it = queue.listIterator(); it.hasNext(); ) {
+            if (it.next() == queued) {
+                it.set(next);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether this very signal (by identity) is still queued here. */
+    public synchronized boolean holds(SigInfo queued) {
+        for (SigInfo s : queue) if (s == queued) return true;
+        return false;
+    }
+
+    /** Drops this very signal (by identity) if it is still queued: a deleted or re-armed timer's. */
+    public synchronized boolean withdraw(SigInfo queued) {
+        if (!queue.removeIf(s -> s == queued)) return false;
+        int sig = queued.signo();
+        boolean more = false;
+        for (SigInfo s : queue) if (s.signo() == sig) { more = true; break; }
+        if (!more) mask &= ~Signal.bit(sig);
+        return true;
     }
 
     /** Drops every pending instance of the signals in {@code set} (SIGCONT clears stops, sigaction(SIG_IGN) …). */

@@ -6,6 +6,7 @@ import dev.rivet.abi.Timespec;
 import dev.rivet.kernel.Clocks;
 import dev.rivet.kernel.Sleep;
 import dev.rivet.kernel.Task;
+import dev.rivet.kernel.TimerClock;
 
 import static dev.rivet.syscall.ArgKind.*;
 
@@ -44,36 +45,36 @@ public final class SysTime {
         return 0;
     }
 
+    /** nanosleep(2): a relative sleep on CLOCK_MONOTONIC, as Linux's hrtimer_nanosleep does it. */
     static long nanosleep(Task task, Args a) throws ErrnoException {
         long d = Timespec.readNanos(task.memory(), a.l(0));
-        long left = Sleep.forNanos(task, d);
-        if (left > 0) {
-            if (a.l(1) != 0) Timespec.writeNanos(task.memory(), a.l(1), left);
-            throw Errno.EINTR.ex();
-        }
-        return 0;
+        long start = TimerClock.MONOTONIC.now();
+        return sleep(task, TimerClock.MONOTONIC, start + Math.min(d, Long.MAX_VALUE - start), a.l(1));
     }
 
+    /**
+     * clock_nanosleep(2): the clock first (EINVAL for an unknown one, EOPNOTSUPP for one that
+     * cannot be slept on), then the time. A relative sleep on a host clock runs on
+     * CLOCK_MONOTONIC (so setting REALTIME cannot change it, as POSIX asks); an absolute one
+     * waits for the clock itself; CPU clocks are sampled. Other flag bits are ignored, as Linux
+     * ignores them.
+     */
     static long clockNanosleep(Task task, Args a) throws ErrnoException {
-        int clock = a.i(0);
+        int clockId = a.i(0);
         int flags = a.i(1);
-        switch (clock) {
-            case Clocks.REALTIME, Clocks.MONOTONIC, Clocks.BOOTTIME, Clocks.TAI, Clocks.REALTIME_ALARM,
-                 Clocks.BOOTTIME_ALARM -> { }
-            case Clocks.THREAD_CPUTIME_ID -> throw Errno.EINVAL.ex();
-            case Clocks.PROCESS_CPUTIME_ID -> throw Errno.EOPNOTSUPP.ex();
-            default -> {
-                if (clock >= 0) throw Errno.EINVAL.ex();
-                throw Errno.EOPNOTSUPP.ex(); // CPU-time clocks of other threads: not sleepable here
-            }
-        }
+        TimerClock clock = TimerClock.forSleep(task, clockId);
         long t = Timespec.readNanos(task.memory(), a.l(2));
-        long d = (flags & TIMER_ABSTIME) != 0 ? t - Clocks.now(task, clock) : t;
-        long left = Sleep.forNanos(task, Math.max(d, 0));
-        if (left > 0) {
-            if ((flags & TIMER_ABSTIME) == 0 && a.l(3) != 0) Timespec.writeNanos(task.memory(), a.l(3), left);
-            throw Errno.EINTR.ex();
-        }
-        return 0;
+        if ((flags & TIMER_ABSTIME) != 0) return sleep(task, clock, t, 0);
+        if (!clock.cpu()) clock = TimerClock.MONOTONIC;
+        long start = clock.now();
+        return sleep(task, clock, start + Math.min(t, Long.MAX_VALUE - start), a.l(3));
+    }
+
+    /** Sleeps; EINTR when a handler cuts it short, after writing the time left to {@code rmtp} (if any; EFAULT if bad). */
+    private static long sleep(Task task, TimerClock clock, long target, long rmtp) throws ErrnoException {
+        long left = Sleep.until(task, clock, target);
+        if (left == 0) return 0;
+        if (rmtp != 0) Timespec.writeNanos(task.memory(), rmtp, left);
+        throw Errno.EINTR.ex();
     }
 }

@@ -9,6 +9,7 @@ public final class Syscalls {
         SysProcess.register(t);
         SysInfo.register(t);
         SysTime.register(t);
+        SysTimer.register(t);
         SysSignal.register(t);
         SysFile.register(t);
         SysFs.register(t);
