@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/auxv.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -45,8 +46,15 @@ static int mode(int argc, char **argv) {
         const char *fn = (const char *)getauxval(AT_EXECFN);
         return fn && !strcmp(fn, "/proc/self/exe") ? 0 : 3;
     }
-    if (!strcmp(m, "script-mode x")) /* argv: interpreter, its argument, script, a1 */
-        return argc == 4 && !strcmp(argv[2], "/tmp/rivet-exec-script") && !strcmp(argv[3], "a1") ? 0 : 1;
+    if (!strcmp(m, "script-mode x")) { /* argv: interpreter, its argument, script, a1 */
+        if (argc != 4 || strcmp(argv[2], "/tmp/rivet-exec-script") || strcmp(argv[3], "a1")) return 1;
+        /* AT_EXECFN and the process name are the script's, /proc/self/exe the interpreter's. */
+        const char *fn = (const char *)getauxval(AT_EXECFN);
+        if (!fn || strcmp(fn, "/tmp/rivet-exec-script")) return 2;
+        char comm[16] = {0};
+        prctl(PR_GET_NAME, comm);
+        return strcmp(comm, "rivet-exec-scri") ? 3 : 0;
+    }
     return 99;
 }
 
@@ -159,8 +167,8 @@ int main(int argc, char **argv) {
         _exit(127);
     }
     waitpid(p, &st, 0);
-    if (qemu) skip(why, "a #! script runs its interpreter with argv as Linux builds it");
-    else is(WIFEXITED(st) ? WEXITSTATUS(st) : -1, 0, "a #! script runs its interpreter with argv as Linux builds it");
+    if (qemu) skip(why, "a #! script runs its interpreter with argv, AT_EXECFN and name as Linux gives them");
+    else is(WIFEXITED(st) ? WEXITSTATUS(st) : -1, 0, "a #! script runs its interpreter with argv, AT_EXECFN and name as Linux gives them");
 
     p = fork();
     if (p == 0) {
