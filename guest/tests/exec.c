@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/auxv.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -45,8 +46,15 @@ static int mode(int argc, char **argv) {
         const char *fn = (const char *)getauxval(AT_EXECFN);
         return fn && !strcmp(fn, "/proc/self/exe") ? 0 : 3;
     }
-    if (!strcmp(m, "script-mode x")) /* argv: interpreter, its argument, script, a1 */
-        return argc == 4 && !strcmp(argv[2], "/tmp/rivet-exec-script") && !strcmp(argv[3], "a1") ? 0 : 1;
+    if (!strcmp(m, "script-mode x")) { /* argv: interpreter, its argument, script, a1 */
+        if (argc != 4 || strcmp(argv[2], "/tmp/rivet-exec-script") || strcmp(argv[3], "a1")) return 1;
+        /* AT_EXECFN and the process name are the script's, /proc/self/exe the interpreter's. */
+        const char *fn = (const char *)getauxval(AT_EXECFN);
+        if (!fn || strcmp(fn, "/tmp/rivet-exec-script")) return 2;
+        char comm[16] = {0};
+        prctl(PR_GET_NAME, comm);
+        return strcmp(comm, "rivet-exec-scri") ? 3 : 0;
+    }
     return 99;
 }
 
@@ -80,7 +88,7 @@ static void *exec_from_thread(void *arg) {
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "tap-arg")) return mode(argc, argv);
-    plan(18);
+    plan(19);
     int qemu = tap_runner_is("qemu");
     ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
     self[n > 0 ? n : 0] = 0;
@@ -159,8 +167,8 @@ int main(int argc, char **argv) {
         _exit(127);
     }
     waitpid(p, &st, 0);
-    if (qemu) skip(why, "a #! script runs its interpreter with argv as Linux builds it");
-    else is(WIFEXITED(st) ? WEXITSTATUS(st) : -1, 0, "a #! script runs its interpreter with argv as Linux builds it");
+    if (qemu) skip(why, "a #! script runs its interpreter with argv, AT_EXECFN and name as Linux gives them");
+    else is(WIFEXITED(st) ? WEXITSTATUS(st) : -1, 0, "a #! script runs its interpreter with argv, AT_EXECFN and name as Linux gives them");
 
     p = fork();
     if (p == 0) {
@@ -172,6 +180,19 @@ int main(int argc, char **argv) {
     waitpid(p, &st, 0);
     if (qemu) skip(why, "exec from a second thread keeps the pid and ends the other threads");
     else is(WIFEXITED(st) ? WEXITSTATUS(st) : -1, 0, "exec from a second thread keeps the pid and ends the other threads");
+
+    /* fexecve: execveat(fd, "", AT_EMPTY_PATH) of an open file. */
+    p = fork();
+    if (p == 0) {
+        int fd = open(self, O_RDONLY | O_CLOEXEC);
+        snprintf(pid, sizeof pid, "%d", getpid());
+        char *args[] = {self, "pid-is", pid, NULL};
+        fexecve(fd, args, environ);
+        _exit(127);
+    }
+    waitpid(p, &st, 0);
+    if (qemu) skip(why, "fexecve runs an open file");
+    else is(WIFEXITED(st) ? WEXITSTATUS(st) : -1, 0, "fexecve runs an open file");
 
     /* A vfork child's failed exec leaves it running; the parent goes on when it exits. */
     p = vfork();

@@ -28,6 +28,21 @@ static int in_child(int (*f)(void)) {
 
 static int child_sees_old_value(void) { return counter == 1 ? 0 : 1; }
 
+static volatile long spin_counter;
+static volatile int spin_stop;
+
+static void *spinner(void *arg) {
+    while (!spin_stop) spin_counter++;
+    return arg;
+}
+
+/* The child's copy of a page another parent thread keeps writing must not change under it. */
+static int copy_is_stable(void) {
+    long a = spin_counter;
+    usleep(20000);
+    return spin_counter == a ? 0 : 1;
+}
+
 /* Only the forking thread is copied: a fork from a second thread makes a process whose one
  * thread is its main thread (tid == pid). */
 static int single_thread(void) { return getpid() == gettid() ? 0 : 1; }
@@ -56,7 +71,7 @@ static int action_kept(void) {
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "spawned") == 0) return argc == 3 && strcmp(argv[2], "x y") == 0 ? 7 : 8;
-    plan(21);
+    plan(22);
     int qemu = tap_runner_is("qemu");
 
     pid_t me = getpid();
@@ -140,6 +155,14 @@ int main(int argc, char **argv) {
     pthread_create(&t, NULL, fork_from_thread, &st);
     pthread_join(t, NULL);
     ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "a fork from a second thread makes a one-thread process (0x%x)", st);
+
+    pthread_t sp;
+    pthread_create(&sp, NULL, spinner, NULL);
+    while (spin_counter < 1000) { }
+    st = in_child(copy_is_stable);
+    spin_stop = 1;
+    pthread_join(sp, NULL);
+    ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "another thread's writes after fork stay out of the child");
 
     /* Signal mask and actions are inherited; pending signals are not. */
     sigset_t set;
