@@ -12,7 +12,7 @@
 # Knobs (environment):
 #   BENCH_ONLY="crc32 sort"   run a subset
 #   TBENCH_ONLY="par clock"   a subset of the thread benchmarks (par mutex pingpong spawn
-#                             clock), reported in a second table; empty runs none
+#                             clock pipe), reported in a second table; empty runs none
 #   BENCH_TIMEOUT=50          seconds allowed per Rivet run (native and qemu get the same)
 #   BENCH_BUDGET=420          seconds of Rivet time in total; later Rivet runs are skipped
 #   BENCH_RUNS=3              runs of each benchmark per engine (the medians are reported)
@@ -79,7 +79,7 @@ build() {  # name
   fi
 }
 log "building with gcc (native) and $rv_cc_name (riscv64)"
-tbenches=${TBENCH_ONLY-"par mutex pingpong spawn clock"}
+tbenches=${TBENCH_ONLY-"par mutex pingpong spawn clock pipe"}
 cflags+=(-pthread)
 for b in hello $benches $tbenches; do build "$b"; done
 [ "$build_failed" = 0 ] || exit 1
@@ -267,9 +267,9 @@ tcell() {  # engine bench key -> the figure, or why there is none
 speedup() { awk -v a="$1" -v b="$2" 'BEGIN { if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) print "—"; else printf "%.2f×", a / b }'; }
 treport=$(
   [ -n "$tbenches" ] || exit 0
-  echo "Thread benchmarks (\`guest/bench/{par,mutex,pingpong,spawn,clock}.c\`, built with \`-pthread\`), one run per engine;"
+  echo "Thread benchmarks (\`guest/bench/{par,mutex,pingpong,spawn,clock,pipe}.c\`, built with \`-pthread\`), one run per engine;"
   echo "par, mutex and clock keep their best round after a warm-up. Rivet/qemu is qemu's"
-  echo "time over Rivet's (for round trips per second, Rivet's rate over qemu's)."
+  echo "time over Rivet's (for rates, round trips or MB per second, Rivet's rate over qemu's)."
   echo
   for b in $tbenches; do
     case $b in
@@ -294,10 +294,11 @@ treport=$(
       pingpong) k=trips_per_s u="round trips/s (mutex+condvar, 2 threads)" ;;
       spawn) k=us_per_pair u="µs per pthread_create+join" ;;
       clock) k=ns_per_call u="ns per clock_gettime(MONOTONIC)" ;;
+      pipe) k=mb_per_s u="MB/s through a pipe (1 GiB, 64 KiB writes, 2 threads)" ;;
       *) continue ;;
     esac
     n=$(tcell native $b $k) q=$(tcell qemu $b $k) v=$(tcell rivet $b $k)
-    [ $b = pingpong ] && r=$(speedup "$v" "$q") || r=$(speedup "$q" "$v")
+    case $b in pingpong|pipe) r=$(speedup "$v" "$q") ;; *) r=$(speedup "$q" "$v") ;; esac
     echo "| $b | $u | $n | $q | $v | $r |"
   done
 )
