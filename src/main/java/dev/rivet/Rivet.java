@@ -3,7 +3,6 @@ package dev.rivet;
 import dev.rivet.abi.Signal;
 import dev.rivet.cpu.Hart;
 import dev.rivet.elf.ElfFile;
-import dev.rivet.elf.ElfLoader;
 import dev.rivet.elf.LoadOptions;
 import dev.rivet.elf.LoadedImage;
 import dev.rivet.elf.Vdso;
@@ -29,7 +28,7 @@ public final class Rivet {
      * when it cannot be loaded.
      */
     public static int run(RunConfig config) {
-        ExitStatus status = execute(config, true);
+        ExitStatus status = execute(config, true, p -> { });
         // A shell says nothing for SIGINT and SIGPIPE deaths: the user knows, or nobody cares.
         if (status.bySignal() && status.signal() != Signal.SIGINT && status.signal() != Signal.SIGPIPE) {
             System.err.println(Signal.description(status.signal()) + (status.coreDumped() ? " (core dumped)" : ""));
@@ -45,21 +44,24 @@ public final class Rivet {
 
     /** Runs the program and returns how it ended, printing nothing of its own. */
     public static ExitStatus execute(RunConfig config) {
-        return execute(config, false);
+        return execute(config, false, p -> { });
     }
 
     /**
      * As {@link #execute(RunConfig)}; with {@code forwardHostSignals}, SIGINT, SIGTERM, SIGHUP
-     * and SIGQUIT sent to this JVM go to the guest's foreground process group meanwhile.
+     * and SIGQUIT sent to this JVM go to the guest's foreground process group meanwhile, and
+     * {@code started} gets the new process before its first instruction (tests keep it to
+     * inspect its kernel and memory once it has ended).
      */
-    public static ExitStatus execute(RunConfig config, boolean forwardHostSignals) {
+    public static ExitStatus execute(RunConfig config, boolean forwardHostSignals, java.util.function.Consumer<Process> started) {
         String shown = config.program().toString();
         ElfFile elf = ElfFile.open(config.program(), shown);
         Kernel kernel = new Kernel(config.strace() ? new Strace(System.err) : null, config.maxThreads());
         AddressSpace memory = new AddressSpace();
-        long vdso = mapVdso(memory);
-        LoadedImage image = ElfLoader.load(memory, elf, config.argv(), config.env(), shown,
-                LoadOptions.defaults().withArchAuxv(Vdso.auxv(vdso)));
+        dev.rivet.kernel.Exec.Loaded loaded = dev.rivet.kernel.Exec.load(memory, elf, config.argv(), config.env(), shown,
+                LoadOptions.DEFAULT_STACK_LIMIT);
+        LoadedImage image = loaded.image();
+        long vdso = loaded.vdso();
         int pid = kernel.allocateId();
         Process process = new Process(kernel, pid, 1, memory, FdTable.withHostStdio(), FsContext.atHostCwd(),
                 image.ids().uid(), image.ids().gid());
@@ -72,18 +74,10 @@ public final class Rivet {
         hart.x[2] = image.sp();
         Task main = new Task(process, hart, pid);
         main.name = commName(config.program().getFileName());
+        started.accept(process);
         if (!forwardHostSignals) return kernel.run(main);
         try (var forwarding = dev.rivet.kernel.HostSignals.forward(kernel, process)) {
             return kernel.run(main);
-        }
-    }
-
-    private static long mapVdso(AddressSpace memory) {
-        try {
-            return Vdso.map(memory);
-        } catch (dev.rivet.abi.ErrnoException e) {
-            // A fresh address space has room for one page; failing here is a Rivet bug.
-            throw new IllegalStateException("cannot map the vDSO: " + e.errno, e);
         }
     }
 }

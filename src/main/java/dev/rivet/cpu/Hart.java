@@ -71,8 +71,9 @@ public final class Hart {
     /** Picks up a new {@link #memory} (exec, or a fork child's copy): fresh TLBs and code. */
     void attach() {
         mmu.attach(memory);
+        // A new hart's block cache is empty already: not clearing it keeps thread start cheap.
+        if (code != null) java.util.Arrays.fill(blocks, null);
         code = memory == null ? null : CodeCache.of(memory);
-        java.util.Arrays.fill(blocks, null);
         reservationValid = false;
     }
 
@@ -85,6 +86,27 @@ public final class Hart {
         java.util.Arrays.fill(blocks, null);
         mmu.flush();
         if (memory != null) mmu.generation = memory.generation();
+    }
+
+    /**
+     * Readies this hart to run another thread of the same address space (the kernel keeps a few
+     * for reuse, since a new hart's TLBs and block cache cost tens of microseconds to allocate):
+     * nothing of the thread that ran on it stays, neither registers, counters, reservation, stop
+     * request nor TLB entries (which would keep unmapped pages reachable). Its cache of decoded
+     * blocks stays: a block is checked for validity before it runs. Called on the thread that ran
+     * it, as the TLBs are confined to that thread.
+     */
+    public void recycle() {
+        mmu.flush();
+        java.util.Arrays.fill(x, 0);
+        java.util.Arrays.fill(f, 0);
+        fflags = 0;
+        frm = 0;
+        pc = 0;
+        instret = 0;
+        reservationValid = false;
+        stop = null;
+        stopRequested = false;
     }
 
     /** Cancels an LR reservation (the kernel does so on signal delivery and context switch, like Linux). */

@@ -35,19 +35,31 @@ public final class Mmu {
     static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    // Tags are page numbers; -1 can never be one (addresses shifted right by 12).
+    // Tags are page numbers. An empty slot holds -1, or 0 in any slot but slot 0: page number 0
+    // falls in slot 0 only, so a zero tag elsewhere never matches and fresh arrays need no fill.
     // Never replaced (a flush refills them), so the interpreter may keep them in locals.
     final long[] rTag = new long[SIZE], wTag = new long[SIZE];
     final byte[][] rPage = new byte[SIZE][], wPage = new byte[SIZE][];
     private final long[] xTag = new long[SIZE];
     private final byte[][] xPage = new byte[SIZE][];
 
+    /**
+     * The slots filled since the last flush, while there are at most {@link #TRACKED} of them:
+     * then a flush clears just those. A thread that touches a few pages between two munmaps
+     * (thread start-up, pthread_create+join loops) would otherwise clear all 6 x 4096 entries
+     * each time, and a new hart would fill its fresh arrays before its first instruction.
+     */
+    private static final int TRACKED = 64;
+    private final int[] filled = new int[TRACKED];
+    /** How many slots {@link #filled} holds; more than TRACKED: too many, clear everything. */
+    private int nFilled;
+
     AddressSpace space;
     /** The address-space generation the TLB contents are valid for. */
     long generation;
 
     Mmu() {
-        flush();
+        rTag[0] = wTag[0] = xTag[0] = -1;
     }
 
     void attach(AddressSpace s) {
@@ -57,12 +69,29 @@ public final class Mmu {
     }
 
     void flush() {
+        int n = nFilled;
+        nFilled = 0;
+        if (n <= TRACKED) {
+            for (int i = 0; i < n; i++) {
+                int slot = filled[i];
+                rTag[slot] = wTag[slot] = xTag[slot] = -1;
+                rPage[slot] = wPage[slot] = xPage[slot] = null;
+            }
+            return;
+        }
         java.util.Arrays.fill(rTag, -1);
         java.util.Arrays.fill(wTag, -1);
         java.util.Arrays.fill(xTag, -1);
         java.util.Arrays.fill(rPage, null);
         java.util.Arrays.fill(wPage, null);
         java.util.Arrays.fill(xPage, null);
+    }
+
+    /** Notes that slot {@code s} now holds an entry (see {@link #filled}); on the miss paths only. */
+    private void track(int s) {
+        int n = nFilled;
+        if (n < TRACKED) filled[n] = s;
+        if (n <= TRACKED) nFilled = n + 1;
     }
 
     /** Flushes the TLBs if the address space changed since they were filled. */
@@ -84,6 +113,7 @@ public final class Mmu {
 
     private byte[] readMiss(long a, int s) {
         byte[] p = space.translate(a, Access.READ);
+        track(s);
         rTag[s] = a >>> 12;
         rPage[s] = p;
         return p;
@@ -98,6 +128,7 @@ public final class Mmu {
     private byte[] writeMiss(long a, int s) {
         byte[] p = space.translate(a, Access.WRITE);
         long vpn = a >>> 12;
+        track(s);
         wTag[s] = vpn;
         wPage[s] = p;
         // A write translation may have replaced the page (copy-on-write): reads must see the new one.
@@ -111,6 +142,7 @@ public final class Mmu {
         int s = (int) vpn & MASK;
         if (xTag[s] == vpn) return xPage[s];
         byte[] p = space.translate(a, Access.EXEC);
+        track(s);
         xTag[s] = vpn;
         xPage[s] = p;
         return p;

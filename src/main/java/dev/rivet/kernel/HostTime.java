@@ -25,6 +25,29 @@ final class HostTime {
         return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(), fd);
     }
 
+    /** getrusage(2), linked on first use: only threads ending need it. */
+    private static final class Rusage {
+        static final MethodHandle GETRUSAGE = libc("getrusage",
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+        static final int RUSAGE_THREAD = 1;
+        /** The host's struct rusage (x86-64 and aarch64 alike: 2 timevals and 14 longs). */
+        static final int SIZE = 144;
+    }
+
+    /**
+     * User CPU time of the calling host thread (getrusage RUSAGE_THREAD), in nanoseconds at the
+     * kernel's microsecond granularity; -1 when the host refuses.
+     */
+    static long currentThreadUserNanos() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment ru = a.allocate(Rusage.SIZE, 8);
+            if ((int) Rusage.GETRUSAGE.invokeExact(Rusage.RUSAGE_THREAD, ru) != 0) return -1;
+            return ru.get(ValueLayout.JAVA_LONG, 0) * 1_000_000_000L + ru.get(ValueLayout.JAVA_LONG, 8) * 1000L;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
     /** Nanoseconds of host clock {@code id}, or Long.MIN_VALUE when the host refuses it. */
     static long nanos(int id, boolean resolution) {
         try (Arena a = Arena.ofConfined()) {

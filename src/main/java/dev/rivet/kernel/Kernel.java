@@ -74,8 +74,14 @@ public final class Kernel {
      * (wait4's WUNTRACED/WCONTINUED and SIGCHLD with CLD_STOPPED/CLD_CONTINUED).
      */
     void jobControlChanged(Process p, boolean stopped) {
-        // Reported to the parent once processes have parents (fork).
+        tree.jobControl(p, stopped);
     }
+
+    /** Parents, children, zombies and wait. */
+    public final ProcessTree tree = new ProcessTree(this);
+
+    /** The Java thread that called {@link #run}: a Rivet bug there reaches the caller, elsewhere it is printed in one line. */
+    private volatile Thread runThread;
 
     /** The futex wait queues of every process of this kernel. */
     public final Futex futexes = new Futex();
@@ -87,6 +93,8 @@ public final class Kernel {
      * other threads; returns how the process ended.
      */
     public ExitStatus run(Task task) {
+        tree.setRoot(task.process);
+        runThread = Thread.currentThread();
         task.process.addThread(task);
         runTask(task);
         try {
@@ -96,13 +104,30 @@ public final class Kernel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the guest's threads");
+        } finally {
+            tree.killAllButRoot(); // the first process is the namespace's init: the rest die with it
         }
     }
 
     /** Starts {@code task} (a new thread of an existing process) on a Java thread of its own. */
     public void start(Task task) {
         task.process.addThread(task);
-        Thread.ofPlatform().name("guest-" + task.tid).daemon(true).start(() -> runTask(task));
+        // No lambda or string concatenation here: their first use spins classes at run time,
+        // milliseconds that a program's first pthread_create would wait for.
+        GuestThreads.start("guest-".concat(Integer.toString(task.tid)), new TaskRunner(this, task));
+    }
+
+    /** The body of a guest thread's Java thread. */
+    private record TaskRunner(Kernel kernel, Task task) implements Runnable {
+        @Override public void run() {
+            task.bindThread();
+            try {
+                kernel.runTask(task);
+            } finally {
+                task.unbindThread(); // the Java thread goes on to other tasks: no stale unparks or CPU times
+                task.process.spareHarts.give(task.hart);
+            }
+        }
     }
 
     /** A task's loop: runs its hart and does what Linux would at each stop, until the thread ends. */
@@ -140,18 +165,38 @@ public final class Kernel {
             // A Rivet bug: end the process rather than hang it. The first thread's caller (the
             // CLI) prints the one line; another thread prints it here.
             p.exitGroup(ExitStatus.exited(70), task);
-            if (p.pid == task.tid) throw e;
+            if (Thread.currentThread() == runThread) throw e;
             System.err.println("rivet: internal error: " + e);
         } finally {
             // mm_release(): robust mutexes first, then the tid word pthread_join waits on.
             futexes.exitRobustList(task);
             if (threadOnly) clearChildTid(task);
-            p.removeThread(task, code);
-            if (p.threadCount() == 0) { // the last thread out closes what the process held
-                p.fds.closeAll();
-                p.fs.release();
-            }
+            if (p.removeThread(task, code)) processEnded(p);
         }
+    }
+
+    /**
+     * After exit_group or a fatal signal, gives the other threads the same grace as
+     * {@link Process#awaitExit} and then ends the process without the ones stuck in host calls,
+     * so its parent is not kept waiting for a zombie that never comes.
+     */
+    void watchExit(Process p) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(EXIT_WATCH_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (p.forgetStuckThreads()) processEnded(p);
+        });
+    }
+
+    /** How long an ending process's threads get to leave by themselves. */
+    private static final long EXIT_WATCH_MILLIS = 600;
+
+    /** The last thread out closes what the process held, and the process tree tells the parent. */
+    private void processEnded(Process p) {
+        tree.exited(p);
     }
 
     /** CLONE_CHILD_CLEARTID / set_tid_address: a leaving thread zeroes the word and wakes one waiter (pthread_join). */
@@ -185,6 +230,7 @@ public final class Kernel {
         if (s.handler() == null) {
             result = Errno.ENOSYS.negative();
         } else {
+            task.inSyscall = true; // for membarrier
             try {
                 result = s.handler().call(task, a);
             } catch (ErrnoException e) {
@@ -195,6 +241,8 @@ public final class Kernel {
             } catch (ThreadExit e) {
                 if (strace != null) strace.exit(task, s, a, null);
                 throw e;
+            } finally {
+                task.inSyscall = false;
             }
         }
         if (strace != null) strace.call(task, s, a, result);

@@ -26,6 +26,16 @@ public final class Limits {
         set0(RTPRIO, 0, 0);
     }
 
+    /** fork: the child starts with the parent's limits. */
+    public void copyFrom(Limits o) {
+        long[] s2, h2;
+        synchronized (o) { s2 = o.soft.clone(); h2 = o.hard.clone(); }
+        synchronized (this) {
+            System.arraycopy(s2, 0, soft, 0, COUNT);
+            System.arraycopy(h2, 0, hard, 0, COUNT);
+        }
+    }
+
     private void set0(int r, long s, long h) { soft[r] = s; hard[r] = h; }
 
     public synchronized long soft(int resource) { return soft[resource]; }

@@ -12,10 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Process {
     public final Kernel kernel;
     public final int pid;
-    public final int ppid;
+    /** The parent pid seen by the first process, whose parent is outside the guest. */
+    private final int outsidePpid;
     /** Process group and session: the first process leads its own, as a shell's job would. */
     public volatile int pgid, sid;
-    public final AddressSpace memory;
+    /**
+     * The address space; replaced by execve (every hart of the process picks the new one up
+     * from {@code Hart.memory}, which exec sets, before it runs again).
+     */
+    public volatile AddressSpace memory;
     public final FdTable fds;
     public final FsContext fs;
     public final Limits limits = new Limits();
@@ -40,7 +45,7 @@ public final class Process {
     public Process(Kernel kernel, int pid, int ppid, AddressSpace memory, FdTable fds, FsContext fs, int uid, int gid) {
         this.kernel = kernel;
         this.pid = pid;
-        this.ppid = ppid;
+        this.outsidePpid = ppid;
         this.pgid = pid;
         this.sid = pid;
         this.memory = memory;
@@ -53,6 +58,53 @@ public final class Process {
 
     public SigAction action(int sig) { return actions[sig]; }
 
+    /** fork: the child starts with the parent's signal dispositions. */
+    void copyActionsFrom(Process parent) {
+        SigAction[] a;
+        synchronized (parent) { a = parent.actions.clone(); }
+        synchronized (this) { System.arraycopy(a, 0, actions, 0, a.length); }
+    }
+
+    private static final SigAction IGNORED = new SigAction(SigAction.SIG_IGN, 0, 0);
+
+    /** execve: handled signals go back to SIG_DFL; ignored ones stay ignored; flags and masks are dropped. */
+    synchronized void resetHandledActions() {
+        // flush_signal_handlers: flags (SA_NOCLDWAIT too) and masks go even where the handler stays.
+        for (int i = 1; i < actions.length; i++) {
+            actions[i] = actions[i].handler() == SigAction.SIG_IGN ? IGNORED : SigAction.DEFAULT;
+        }
+    }
+
+    // ---- the process tree (guarded by the kernel's ProcessTree lock) ----
+
+    /** The parent process; null for the first guest process, whose parent is outside. Changes when orphaned. */
+    volatile Process parent;
+    /** Live and zombie children, not yet reaped. */
+    final java.util.List<Process> children = new java.util.ArrayList<>();
+    /** The signal the parent gets when this process ends (clone's exit signal; SIGCHLD for fork). */
+    int exitSignal = Signal.SIGCHLD;
+    /** All threads have ended and the parent has been told: waitable until reaped. */
+    boolean zombie;
+    /** A stop not yet reported to wait (WUNTRACED), and its signal; a continue not yet reported (WCONTINUED). */
+    int stopReport;
+    boolean continueReport;
+    /** CPU time (total, user) of reaped children and their reaped descendants (RUSAGE_CHILDREN), in nanoseconds. */
+    long childrenCpu, childrenUser;
+    /** CPU time this process had when it died (kept for the parent's wait). */
+    long finalCpu, finalUser;
+    /** Threads of this process sleeping in wait4/waitid, woken when a child has news. */
+    final java.util.Set<Task> childWaiters = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Set by execve: a parent may no longer change this child's process group (EACCES). */
+    volatile boolean execed;
+    /** A vfork parent's thread, waiting until this child execs or exits; null when released. */
+    volatile Task vforkParent;
+
+    /** The parent's pid, as getppid reports it. */
+    public int ppid() {
+        Process p = parent;
+        return p == null ? outsidePpid : p.pid;
+    }
+
     public synchronized void setAction(int sig, SigAction a) { actions[sig] = a; }
 
     /** How the process ended, once it has: set by exit_group, a fatal signal, or the last exit. */
@@ -60,34 +112,113 @@ public final class Process {
 
     public void addThread(Task t) { threads.put(t.tid, t); }
 
+    /** membarrier(2) registrations of this process's address space (see {@link Membarrier}). */
+    final java.util.concurrent.atomic.AtomicInteger membarrierState = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Harts of ended threads, for new ones (see {@link SpareHarts}). */
+    final SpareHarts spareHarts = new SpareHarts();
+
+    /** A hart for a new thread of this process: clean, on this process's memory, possibly reused. */
+    public dev.rivet.cpu.Hart newThreadHart() { return spareHarts.take(memory); }
+
     /**
      * A thread has ended with {@code code} (its exit(2) argument). When it was the last one, the
      * process is over: it takes that status unless exit_group or a signal decided one first, and
      * whoever waits in {@link #awaitExit()} is released.
      */
-    public void removeThread(Task t, int code) {
+    public boolean removeThread(Task t, int code) {
         boolean last;
         synchronized (this) {
-            if (threads.remove(t.tid) == null) return;
+            if (threads.remove(t.tid) == null) return false;
             deadThreadsCpu += t.cpuTimeNanos();
             deadThreadsUser += t.userTimeNanos();
             last = threads.isEmpty();
             if (last && exitStatus == null) exitStatus = ExitStatus.exited(code);
-            if (last) notifyAll();
+            notifyAll(); // awaitExit, and an execve waiting for the other threads to go
         }
+        Thread th = t.thread;
+        if (th != null && !execKilled.isEmpty()) execKilled.remove(th);
+        return last;
     }
 
     /** exit_group or a fatal signal: records how the process ends (the first word wins) and stops every other thread. */
     public void exitGroup(ExitStatus status, Task caller) {
+        boolean first;
         synchronized (this) {
-            if (exitStatus == null) exitStatus = status;
+            first = exitStatus == null;
+            if (first) exitStatus = status;
             notifyAll(); // a stopped process is released to die
         }
         for (Task t : threads.values()) if (t != caller) t.interrupt();
+        if (first && kernel != null && threads.size() > (caller != null ? 1 : 0)) kernel.watchExit(this);
     }
 
-    /** Whether the process is ending (exit_group or a fatal signal): its threads must stop. */
-    public synchronized boolean exiting() { return exitStatus != null; }
+    /**
+     * The process was told to end a while ago but some threads are still inside host calls
+     * (a read of a pipe or terminal cannot be interrupted yet): they are forgotten, so the
+     * process can become a zombie its parent can reap. True when this call did so (the caller
+     * then finishes the process); false when the last thread left by itself.
+     */
+    synchronized boolean forgetStuckThreads() {
+        if (threads.isEmpty()) return false;
+        for (Task t : threads.values()) {
+            deadThreadsCpu += t.cpuTimeNanos();
+            deadThreadsUser += t.userTimeNanos();
+        }
+        threads.clear();
+        notifyAll();
+        return true;
+    }
+
+    /**
+     * Whether the calling thread must stop: the process is ending (exit_group or a fatal
+     * signal), or an execve in another thread is ending this one (de_thread).
+     */
+    public boolean exiting() {
+        if (!execKilled.isEmpty() && execKilled.contains(Thread.currentThread())) return true;
+        synchronized (this) { return exitStatus != null; }
+    }
+
+    /** The Java threads an execve is ending (Linux's de_thread): each leaves at its next stop or wake-up. */
+    private final java.util.Set<Thread> execKilled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * execve's de_thread: ends every thread but {@code execer} and waits for them (a moment
+     * only, for a thread stuck in a host call, as exit_group does); then {@code execer} takes
+     * over the pid as its tid if it was not the leader. False if the process is being killed
+     * meanwhile.
+     */
+    boolean killOtherThreads(Task execer) {
+        for (Task t : threads.values()) {
+            if (t == execer) continue;
+            Thread th = t.thread;
+            if (th != null) execKilled.add(th);
+            t.interrupt();
+        }
+        synchronized (this) {
+            long deadline = System.nanoTime() + EXIT_GRACE_NANOS;
+            while (threads.size() > 1 && exitStatus == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    threads.values().removeIf(t -> t != execer); // stuck in the host: forgotten, as it will leave
+                    break;
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (exitStatus != null) return false;
+            if (execer.tid != pid) {
+                threads.remove(execer.tid);
+                execer.tid = pid;
+                threads.put(pid, execer);
+            }
+            return true;
+        }
+    }
 
     public synchronized ExitStatus exitStatus() { return exitStatus; }
 

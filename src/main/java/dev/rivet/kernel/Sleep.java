@@ -3,9 +3,10 @@ package dev.rivet.kernel;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sleeping that really sleeps. A sleep ends early only when the task is asked to stop (the
- * hart's stop request: a signal or the end of the process); the caller turns the remaining
- * time into EINTR. Signal delivery builds on this.
+ * Sleeping that really sleeps. A sleep ends early only when {@link Signals#interruptsWait}
+ * says so (a signal handler is to run, or the process is ending); the caller turns the
+ * remaining time into EINTR. Other wake-ups (a stop request from membarrier, a signal whose
+ * default action is to be ignored or to stop) let it sleep on, as on Linux.
  */
 public final class Sleep {
     private Sleep() {}
@@ -17,7 +18,7 @@ public final class Sleep {
         for (;;) {
             long left = deadline - System.nanoTime();
             if (left <= 0) return 0;
-            if (task.hart.stopRequested()) return left;
+            if (Signals.interruptsWait(task)) return left;
             LockSupport.parkNanos(task, left);
         }
     }

@@ -8,7 +8,8 @@ import dev.rivet.syscall.Args;
 public final class Task {
     public final Process process;
     public final Hart hart;
-    public final int tid;
+    /** The thread id; execve in a thread other than the leader makes it the pid (de_thread). */
+    public volatile int tid;
     /** Reused for every syscall of this thread: no allocation per call. */
     public final Args args = new Args();
 
@@ -25,6 +26,12 @@ public final class Task {
 
     /** The Java thread running this task (set when it starts). */
     volatile Thread thread;
+
+    /**
+     * In a syscall rather than in guest code (set on entry, cleared on exit): membarrier need
+     * not wait for such a thread, which passes the barrier before it runs guest code again.
+     */
+    public volatile boolean inSyscall;
 
     /** set_tid_address / CLONE_CHILD_CLEARTID: cleared and futex-woken when the thread exits. */
     public volatile long clearChildTid;
@@ -153,15 +160,55 @@ public final class Task {
     /** The memory syscalls read and write: the process's address space. */
     public GuestMemory memory() { return process.memory; }
 
+    /**
+     * The Java thread's CPU and user times when it took this task: pooled threads
+     * ({@link GuestThreads}) run many tasks, and each task's clocks start at zero.
+     */
+    private volatile long cpuBase, userBase;
+    /** The last CPU and user times read on this task's own Java thread (its exit reads both). */
+    private long lastCpu, lastUser;
+
+    /**
+     * Per Java thread: its CPU and user times when its last task ended, the next task's
+     * starting point. Carried rather than read again, so starting a thread costs no clock
+     * reads; the few microseconds the pool spends in between count to the next task. A
+     * subclass, not withInitial: a lambda would be spun at the first thread's start.
+     */
+    private static final ThreadLocal<long[]> ENDED_AT = new ThreadLocal<>() {
+        @Override protected long[] initialValue() { return new long[2]; }
+    };
+
+    /** Called on the Java thread that is about to run this task. */
+    void bindThread() {
+        long[] at = ENDED_AT.get();
+        cpuBase = at[0];
+        userBase = at[1];
+        thread = Thread.currentThread();
+    }
+
+    /** The task has ended (its exit read its times): its Java thread may go on to run another. */
+    void unbindThread() {
+        long[] at = ENDED_AT.get();
+        at[0] = Math.max(at[0], lastCpu);
+        at[1] = Math.max(at[1], lastUser);
+        thread = null;
+    }
+
     /** CPU time this thread has used (user + system), in nanoseconds. */
     public long cpuTimeNanos() {
         Thread t = thread;
-        return t == null ? 0 : Clocks.threadCpuNanos(t, false);
+        if (t == null) return 0;
+        long now = Clocks.threadCpuNanos(t, false);
+        if (t == Thread.currentThread()) lastCpu = now;
+        return Math.max(now - cpuBase, 0);
     }
 
     /** User CPU time of this thread, in nanoseconds. */
     public long userTimeNanos() {
         Thread t = thread;
-        return t == null ? 0 : Clocks.threadCpuNanos(t, true);
+        if (t == null) return 0;
+        long now = Clocks.threadCpuNanos(t, true);
+        if (t == Thread.currentThread()) lastUser = now;
+        return Math.max(now - userBase, 0);
     }
 }

@@ -85,24 +85,116 @@ public final class AddressSpace implements GuestMemory {
             Vma v = vmas.find(addr);
             if (v == null) throw new MemoryFault(addr, access, false);
             if (checkProt && !v.allows(access)) throw new MemoryFault(addr, access, true);
-            return pages.install(addr >>> PAGE_SHIFT, new Page());
+            long pn = addr >>> PAGE_SHIFT;
+            return pages.install(pn, v.shared() ? sharedPage(v, pn) : new Page());
         } finally {
             lock.readLock().unlock();
         }
     }
 
     /**
-     * Copy-on-write hook for fork: gives this table its own copy of a page shared with another
-     * table. Nothing marks pages {@link Page#cow} yet, so this is not reached today.
+     * Copy-on-write: gives this table its own copy of a page shared with other tables after
+     * fork, or, when the others have all let go of it, takes the page over without copying.
      */
     private Page breakCow(long pn, Page shared) {
         lock.readLock().lock();
         try {
-            Page now = pages.replace(pn, shared, shared.copy());
+            if (shared.claim()) return shared;
+            Page copy = shared.copy();
+            Page now = pages.replace(pn, shared, copy);
+            if (now == copy) shared.unshare();
             generation.incrementAndGet();  // other harts may hold the shared page in their TLBs
             return now;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- shared memory objects
+
+    /**
+     * The pages of each MAP_SHARED object this address space maps, by shmId and page offset in
+     * the object (the VMA's off): the shmem file Linux would keep. A page touched first in one
+     * process after fork is thus found by the other, which looks here before making a new one.
+     * Fork gives the child a copy of this map holding the same objects.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, PageTable> sharedObjects;
+
+    private Page sharedPage(Vma v, long pn) {
+        long index = (v.off() >>> PAGE_SHIFT) + (pn - (v.start() >>> PAGE_SHIFT));
+        return sharedObjects.computeIfAbsent(v.shmId(), k -> new PageTable()).install(index, new Page());
+    }
+
+    /** MADV_REMOVE: punches a hole in the shared object behind {@code v} over {@code [s, e)}. Write lock held. */
+    void punchShared(Vma v, long s, long e) {
+        PageTable object = sharedObjects.get(v.shmId());
+        if (object == null) return;
+        long base = (v.off() >>> PAGE_SHIFT) - (v.start() >>> PAGE_SHIFT);
+        object.clear(base + (s >>> PAGE_SHIFT), base + (e >>> PAGE_SHIFT));
+    }
+
+    public AddressSpace() {
+        this.sharedObjects = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+
+    private AddressSpace(AddressSpace parent) {
+        this.sharedObjects = new java.util.concurrent.ConcurrentHashMap<>(parent.sharedObjects);
+    }
+
+    // ---------------------------------------------------------------- fork and lifetime
+
+    /** Processes using this address space (Linux's mm_users): a vfork child shares its parent's. */
+    private final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger(1);
+
+    /** One more process uses this address space (CLONE_VM without CLONE_THREAD). */
+    public void addUser() { users.incrementAndGet(); }
+
+    /**
+     * A process stops using this address space (exit or exec). The last one frees the pages,
+     * so pages still shared copy-on-write with another process become that process's own
+     * without a copy.
+     */
+    public void release() {
+        if (users.decrementAndGet() != 0) return;
+        lock.writeLock().lock();
+        try {
+            unmapLocked(0, TASK_SIZE);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Linux's dup_mm for fork: a new address space with the same mappings, whose private pages
+     * are the same Page objects marked copy-on-write (nothing is copied until one side writes),
+     * whose MAP_SHARED pages stay shared, VM_DONTFORK mappings left out, VM_WIPEONFORK ones
+     * empty, and memory locks not inherited. The parent's harts drop their write translations
+     * (the generation moves), so their next store to a shared page copies it.
+     */
+    public AddressSpace fork() {
+        lock.writeLock().lock();
+        try {
+            AddressSpace child = new AddressSpace(this);
+            java.util.List<Vma> kept = new java.util.ArrayList<>();
+            for (Vma v : vmas.asList()) {
+                if ((v.flags() & Vma.VM_DONTFORK) != 0) continue;
+                kept.add(v.withFlags(v.flags() & ~Vma.VM_LOCKED));
+                if ((v.flags() & Vma.VM_WIPEONFORK) != 0) continue;
+                boolean shared = v.shared();
+                pages.forEachPage(v.start() >>> PAGE_SHIFT, v.end() >>> PAGE_SHIFT, (pn, p) -> {
+                    if (!shared) p.share();
+                    child.pages.set(pn, p);
+                });
+            }
+            child.vmas = VmaList.fromSorted(kept);
+            placement.copyTo(child.placement);
+            heap.copyTo(child.heap);
+            child.stackLimit = stackLimit;
+            child.shmIds.set(shmIds.get());
+            generation.incrementAndGet();
+            return child;
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

@@ -71,7 +71,8 @@ final class Advice {
             }
             case Mman.MADV_REMOVE -> {
                 if ((v.flags() & Vma.VM_LOCKED) != 0 || !v.shared()) throw Errno.EINVAL.ex();
-                zap(as, s, e);  // punches a hole in the shared object
+                zap(as, s, e);
+                as.punchShared(v, s, e);  // punches a hole in the shared object
             }
             case Mman.MADV_WIPEONFORK -> {
                 if (v.shared()) throw Errno.EINVAL.ex();

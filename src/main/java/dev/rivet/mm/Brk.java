@@ -19,6 +19,12 @@ final class Brk {
 
     long current() { return current; }
 
+    /** Fork: the child's heap is where the parent's is. */
+    void copyTo(Brk other) {
+        other.start = start;
+        other.current = current;
+    }
+
     /**
      * Moves the break if it can and returns the (new or unchanged) break. A request below the
      * heap start (brk(0) included) or one that cannot be met returns the current break;

@@ -89,8 +89,12 @@ final class PageTable {
     /** Drops the pages of {@code [from, to)}, visiting only the tables that exist. */
     void clear(long from, long to) {
         forEachLeaf(from, to, (leaf, base, a, b) -> {
-            for (int i = a; i < b; i++)
-                if (PAGE.getAndSetRelease(leaf, i, (Page) null) != null) resident.decrementAndGet();
+            for (int i = a; i < b; i++) {
+                Page old = (Page) PAGE.getAndSetRelease(leaf, i, (Page) null);
+                if (old == null) continue;
+                resident.decrementAndGet();
+                old.unshare(); // a copy-on-write sharer left: the other side may write in place
+            }
         });
         dropEmptyLeaves(from, to);
     }

@@ -23,6 +23,12 @@ final class Placement {
     private boolean legacy;
 
     /** arch_pick_mmap_layout for a stack limit ({@code < 0}: RLIM_INFINITY). */
+    /** Fork: the child keeps the parent's layout. */
+    void copyTo(Placement other) {
+        other.mmapBase = mmapBase;
+        other.legacy = legacy;
+    }
+
     void chooseLayout(long stackLimit) {
         legacy = stackLimit < 0;
         mmapBase = legacy ? Layout.TASK_UNMAPPED_BASE : Layout.mmapBase(stackLimit);

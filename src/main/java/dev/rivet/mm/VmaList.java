@@ -103,6 +103,9 @@ final class VmaList {
         return of(out);
     }
 
+    /** A list of {@code sorted} VMAs (fork's copy), neighbours merged as everywhere else. */
+    static VmaList fromSorted(List<Vma> sorted) { return of(sorted); }
+
     private static VmaList of(List<Vma> sorted) {
         List<Vma> merged = new ArrayList<>(sorted.size());
         for (Vma x : sorted) {

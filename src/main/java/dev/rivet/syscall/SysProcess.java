@@ -5,6 +5,7 @@ import dev.rivet.abi.ErrnoException;
 import dev.rivet.abi.Timespec;
 import dev.rivet.kernel.ExitStatus;
 import dev.rivet.kernel.Limits;
+import dev.rivet.kernel.Process;
 import dev.rivet.kernel.ProcessExit;
 import dev.rivet.kernel.Task;
 import dev.rivet.kernel.ThreadExit;
@@ -23,7 +24,7 @@ public final class SysProcess {
         t.add("exit", SysProcess::exit, INT);
         t.add("exit_group", SysProcess::exitGroup, INT);
         t.add("getpid", (task, a) -> task.process.pid);
-        t.add("getppid", (task, a) -> task.process.ppid);
+        t.add("getppid", (task, a) -> task.process.ppid());
         t.add("gettid", (task, a) -> task.tid);
         t.add("getuid", (task, a) -> task.process.uid);
         t.add("geteuid", (task, a) -> task.process.uid);
@@ -31,8 +32,10 @@ public final class SysProcess {
         t.add("getegid", (task, a) -> task.process.gid);
         t.add("getresuid", (task, a) -> resids(task, a, task.process.uid), PTR, PTR, PTR);
         t.add("getresgid", (task, a) -> resids(task, a, task.process.gid), PTR, PTR, PTR);
-        t.partial("getpgid", "only the calling process is visible", SysProcess::getpgid, INT);
-        t.partial("getsid", "only the calling process is visible", SysProcess::getsid, INT);
+        t.add("getpgid", SysProcess::getpgid, INT);
+        t.add("getsid", SysProcess::getsid, INT);
+        t.add("setpgid", (task, a) -> { task.process.kernel.tree.setpgid(task.process, a.i(0), a.i(1)); return 0; }, INT, INT);
+        t.add("setsid", (task, a) -> task.process.kernel.tree.setsid(task.process));
         t.add("set_tid_address", SysProcess::setTidAddress, PTR);
         t.add("set_robust_list", SysProcess::setRobustList, PTR, SIZE);
         t.add("prlimit64", SysProcess::prlimit64, INT, INT, STRUCT, PTR);
@@ -59,15 +62,19 @@ public final class SysProcess {
     }
 
     static long getpgid(Task task, Args a) throws ErrnoException {
-        int pid = a.i(0);
-        if (pid != 0 && pid != task.process.pid) throw Errno.ESRCH.ex();
-        return task.process.pgid;
+        return target(task, a.i(0)).pgid;
     }
 
     static long getsid(Task task, Args a) throws ErrnoException {
-        int pid = a.i(0);
-        if (pid != 0 && pid != task.process.pid) throw Errno.ESRCH.ex();
-        return task.process.sid;
+        return target(task, a.i(0)).sid;
+    }
+
+    /** The process a pid argument names (0: the caller's), zombies included, as find_task_by_vpid finds them. */
+    private static Process target(Task task, int pid) throws ErrnoException {
+        if (pid == 0) return task.process;
+        Process p = pid < 0 ? null : task.process.kernel.process(pid);
+        if (p == null) throw Errno.ESRCH.ex();
+        return p;
     }
 
     static long setTidAddress(Task task, Args a) {
@@ -86,16 +93,20 @@ public final class SysProcess {
     }
 
     static long prlimit64(Task task, Args a) throws ErrnoException {
-        int pid = a.i(0);
-        if (pid != 0 && pid != task.process.pid) throw Errno.ESRCH.ex();
-        return prlimit(task, a.i(1), a.l(2), a.l(3));
+        // Any guest process may be named: they all have the caller's uid.
+        Process target = target(task, a.i(0));
+        return prlimit(task, target, a.i(1), a.l(2), a.l(3));
+    }
+
+    private static long prlimit(Task task, int resource, long newAddr, long oldAddr) throws ErrnoException {
+        return prlimit(task, task.process, resource, newAddr, oldAddr);
     }
 
     /** Reads the old limits into {@code oldAddr} and then applies {@code newAddr}'s, as prlimit64 does. */
-    private static long prlimit(Task task, int resource, long newAddr, long oldAddr) throws ErrnoException {
+    private static long prlimit(Task task, Process target, int resource, long newAddr, long oldAddr) throws ErrnoException {
         if (resource < 0 || resource >= Limits.COUNT) throw Errno.EINVAL.ex();
         GuestMemory m = task.memory();
-        Limits l = task.process.limits;
+        Limits l = target.limits;
         long newSoft = 0, newHard = 0;
         if (newAddr != 0) {
             newSoft = m.read64(newAddr);
@@ -108,8 +119,8 @@ public final class SysProcess {
         if (newAddr != 0) {
             l.set(resource, newSoft, newHard);
             // Subsystems that keep their own copy of a limit follow it.
-            if (resource == Limits.NOFILE) task.process.fds.setLimit((int) Math.min(newSoft & Long.MAX_VALUE, Integer.MAX_VALUE));
-            if (resource == Limits.STACK) task.process.memory.setStackLimit(newSoft);
+            if (resource == Limits.NOFILE) target.fds.setLimit((int) Math.min(newSoft & Long.MAX_VALUE, Integer.MAX_VALUE));
+            if (resource == Limits.STACK) target.memory.setStackLimit(newSoft);
         }
         return 0;
     }
@@ -123,16 +134,23 @@ public final class SysProcess {
         switch (a.i(0)) {
             case RUSAGE_SELF -> { user = task.process.userTimeNanos(); total = task.process.cpuTimeNanos(); }
             case RUSAGE_THREAD -> { user = task.userTimeNanos(); total = task.cpuTimeNanos(); }
-            case RUSAGE_CHILDREN -> { user = 0; total = 0; } // no child processes yet
+            case RUSAGE_CHILDREN -> {
+                long[] c = task.process.kernel.tree.childrenTimes(task.process);
+                total = c[0];
+                user = c[1];
+            }
             default -> throw Errno.EINVAL.ex();
         }
-        GuestMemory m = task.memory();
-        long addr = a.l(1);
+        writeRusage(task.memory(), a.l(1), total, user);
+        return 0;
+    }
+
+    /** A struct rusage with the user and system times ({@code total - user}) and the rest zero. */
+    static void writeRusage(GuestMemory m, long addr, long total, long user) throws ErrnoException {
         byte[] zero = new byte[RUSAGE_SIZE];
         m.write(addr, zero);
         Timespec.writeMicros(m, addr, user);
         Timespec.writeMicros(m, addr + 16, Math.max(total - user, 0));
-        return 0;
     }
 
     static final long CLOCK_TICKS = 100; // USER_HZ
@@ -144,8 +162,9 @@ public final class SysProcess {
             GuestMemory m = task.memory();
             m.write64(a.l(0), user * CLOCK_TICKS / Timespec.NANOS);
             m.write64(a.l(0) + 8, sys * CLOCK_TICKS / Timespec.NANOS);
-            m.write64(a.l(0) + 16, 0);
-            m.write64(a.l(0) + 24, 0);
+            long[] c = task.process.kernel.tree.childrenTimes(task.process);
+            m.write64(a.l(0) + 16, c[1] * CLOCK_TICKS / Timespec.NANOS);
+            m.write64(a.l(0) + 24, Math.max(c[0] - c[1], 0) * CLOCK_TICKS / Timespec.NANOS);
         }
         return System.nanoTime() / (Timespec.NANOS / CLOCK_TICKS);
     }

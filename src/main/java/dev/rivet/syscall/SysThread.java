@@ -30,11 +30,13 @@ public final class SysThread {
             | CLONE_NEWPID | CLONE_NEWNET;
 
     public static void register(SyscallTable t) {
-        t.partial("clone", "threads only (CLONE_VM|CLONE_SIGHAND|CLONE_THREAD with CLONE_FS|CLONE_FILES); "
-                + "new processes and namespaces answer ENOSYS until fork comes", SysThread::clone, HEX, PTR, PTR, PTR, PTR);
+        t.partial("clone", "threads (CLONE_VM|CLONE_SIGHAND|CLONE_THREAD with CLONE_FS|CLONE_FILES) and processes "
+                + "(fork, vfork, CLONE_VM); namespaces, CLONE_PIDFD and processes sharing files, fs or handlers "
+                + "answer ENOSYS", SysThread::clone, HEX, PTR, PTR, PTR, PTR);
         t.partial("clone3", "as clone", SysThread::clone3, STRUCT, SIZE);
-        t.partial("futex", "LOCK_PI/TRYLOCK_PI/UNLOCK_PI keep Linux's ownership protocol without a priority boost; "
-                + "CMP_REQUEUE_PI and WAIT_REQUEUE_PI answer ENOSYS", SysThread::futex, PTR, INT, INT, PTR, PTR, HEX);
+        t.partial("futex", "the PI operations (LOCK_PI, TRYLOCK_PI, UNLOCK_PI, WAIT_REQUEUE_PI, CMP_REQUEUE_PI) keep "
+                + "Linux's ownership protocol without a priority boost; FUTEX_FD (gone since 2.6.26) answers ENOSYS",
+                SysThread::futex, PTR, INT, INT, PTR, PTR, HEX);
         t.add("get_robust_list", SysThread::getRobustList, INT, PTR, PTR);
         t.partial("prctl", "PR_SET_NAME and PR_GET_NAME; other options EINVAL", SysThread::prctl, INT, HEX, HEX, HEX, HEX);
         t.add("sched_getscheduler", (task, a) -> { thread(task, a.i(0)); return SCHED_OTHER; }, INT);
@@ -146,7 +148,7 @@ public final class SysThread {
         if (setTidSize != 0) throw Errno.EPERM.ex(); // choosing a pid needs CAP_SYS_ADMIN in the pid namespace
         if ((flags & CLONE_INTO_CGROUP) != 0) throw Errno.ENOSYS.ex();
         long sp = stack == 0 ? 0 : stack + stackSize;
-        return spawn(task, flags & 0xffffffffL, (int) exitSignal, sp, parentTid, tls, childTid);
+        return spawn(task, flags & (0xffffffffL | CLONE_CLEAR_SIGHAND), (int) exitSignal, sp, parentTid, tls, childTid);
     }
 
     /** copy_process(): the checks Linux makes, then a new thread of the caller's process. */
@@ -160,7 +162,14 @@ public final class SysThread {
         if (exitSignal > Signal.NSIG) throw Errno.EINVAL.ex();
         // What is not built yet says so (and shows under --strace) rather than half-working.
         if ((flags & NAMESPACES) != 0) throw Errno.ENOSYS.ex();
-        if ((flags & CLONE_THREAD) == 0 || (flags & (CLONE_VFORK | CLONE_PIDFD)) != 0) throw Errno.ENOSYS.ex();
+        if ((flags & CLONE_PIDFD) != 0) throw Errno.ENOSYS.ex();
+        if ((flags & CLONE_THREAD) == 0) {
+            // A new process. Sharing the fd table, fs context or handlers with another process
+            // needs reference-counted tables: not built, so said honestly.
+            if ((flags & (CLONE_FILES | CLONE_FS | CLONE_SIGHAND)) != 0) throw Errno.ENOSYS.ex();
+            return dev.rivet.kernel.Fork.fork(task, flags, exitSignal, sp, parentTid, tls, childTid);
+        }
+        if ((flags & CLONE_VFORK) != 0) throw Errno.ENOSYS.ex();
         if ((flags & (CLONE_FS | CLONE_FILES)) != (CLONE_FS | CLONE_FILES)) throw Errno.ENOSYS.ex();
 
         Process p = task.process;
@@ -175,7 +184,7 @@ public final class SysThread {
         if ((flags & CLONE_CHILD_SETTID) != 0) m.write32(childTid, tid);
 
         Hart parent = task.hart;
-        Hart hart = new Hart(p.memory);
+        Hart hart = p.newThreadHart();
         hart.copyRegistersFrom(parent);
         // both return from this ecall: pc is already past it
         hart.x[10] = 0;
@@ -222,7 +231,12 @@ public final class SysThread {
                     absoluteDeadline(task, a.l(3), realtime ? Clocks.REALTIME : Clocks.MONOTONIC));
             case FUTEX_TRYLOCK_PI -> task.process.kernel.piFutexes.lock(task, uaddr, true, Long.MAX_VALUE);
             case FUTEX_UNLOCK_PI -> task.process.kernel.piFutexes.unlock(task, uaddr);
-            default -> throw Errno.ENOSYS.ex(); // FUTEX_FD (gone since 2.6.26), the requeue-PI pair
+            // The condition-variable pair: the wait's timeout is absolute (MONOTONIC unless asked),
+            // the requeue's fourth argument is its count, as for FUTEX_CMP_REQUEUE.
+            case FUTEX_WAIT_REQUEUE_PI -> task.process.kernel.piFutexes.waitRequeuePi(task, uaddr, val,
+                    absoluteDeadline(task, a.l(3), realtime ? Clocks.REALTIME : Clocks.MONOTONIC), a.l(4));
+            case FUTEX_CMP_REQUEUE_PI -> task.process.kernel.piFutexes.cmpRequeuePi(task, uaddr, a.l(4), val, a.i(3), a.i(5));
+            default -> throw Errno.ENOSYS.ex(); // FUTEX_FD (gone since 2.6.26) and unknown commands
         };
     }
 
@@ -233,7 +247,7 @@ public final class SysThread {
         return d > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + d;
     }
 
-    private static long absoluteDeadline(Task task, long timeout, int clock) throws ErrnoException {
+    static long absoluteDeadline(Task task, long timeout, int clock) throws ErrnoException {
         if (timeout == 0) return Long.MAX_VALUE;
         long at = Timespec.readNanos(task.memory(), timeout);
         long now = System.nanoTime();

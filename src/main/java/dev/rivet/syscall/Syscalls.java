@@ -17,7 +17,12 @@ public final class Syscalls {
         SysAttr.register(t);
         SysMm.register(t);
         SysThread.register(t);
+        SysFutex2.register(t);
+        SysMembarrier.register(t);
         SysPoll.register(t);
+        SysWait.register(t);
+        SysExec.register(t);
+        SysKill.register(t);
         return t;
     }
 }
