@@ -55,7 +55,9 @@ public final class SysFile {
         t.add("sync", SysFile::sync);
         t.add("syncfs", SysFile::syncfs, FD);
         t.partial("flock", "blocks the thread without a way for a signal to interrupt it", SysFile::flock, FD, INT);
-        t.partial("close_range", "CLOSE_RANGE_UNSHARE does not unshare a table shared by CLONE_FILES",
+        t.partial("close_range", "CLOSE_RANGE_UNSHARE closes in the table as it is: a process's threads always "
+                + "share one table (as CLONE_FILES does), and it is not copied for the caller, so the other threads "
+                + "see the closes too; a table no other thread uses is private already, as the flag asks",
                 SysFile::closeRange, FD, FD, HEX);
     }
 
