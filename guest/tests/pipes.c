@@ -3,7 +3,9 @@
  * SIGPIPE, O_NONBLOCK, fstat and lseek of a pipe, poll readiness, dup/dup3/F_DUPFD and
  * close_range; then threads: a blocking reader woken by a writer, 4 KiB records from several
  * writers never interleaved, and reads and writes of pipes and host FIFOs interrupted by a
- * signal (EINTR without SA_RESTART, restarted with it, the count when some bytes moved). */
+ * signal (EINTR without SA_RESTART, restarted with it, the count when some bytes moved); and
+ * across fork: ends counted per description, a fatal signal ending a child blocked in a read,
+ * and SIGPIPE's default action killing a writer. */
 #define _GNU_SOURCE
 #include "tap.h"
 #include <fcntl.h>
@@ -15,6 +17,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -128,7 +131,7 @@ static void *stream_writer(void *arg) {
 }
 
 int main(void) {
-    plan(95);
+    plan(99);
     memset(big, 'b', sizeof big);
     int p[2], q[2];
 
@@ -375,6 +378,47 @@ int main(void) {
     } else {
         bail(2, "mkfifo failed");
     }
+    /* ---- fork: each process holds its own references to both ends */
+    signal(SIGPIPE, SIG_DFL);
+    pipe2(q, 0);
+    pid_t child = fork();
+    if (child == 0) {
+        close(q[0]);
+        write(q[1], "from the child", 14);
+        _exit(0);
+    }
+    close(q[1]);
+    char got[32] = {0};
+    is(read_full(q[0], got, sizeof got), 14, "fork: the child's bytes, then end of file once its write end is gone");
+    ok(memcmp(got, "from the child", 14) == 0, "the same bytes");
+    int status = 0;
+    waitpid(child, &status, 0);
+    close(q[0]);
+
+    pipe2(q, 0);
+    child = fork();
+    if (child == 0) {
+        read(q[0], buf, 1); /* blocks: the parent keeps its write end and writes nothing */
+        _exit(3);
+    }
+    msleep(100);
+    kill(child, SIGTERM);
+    waitpid(child, &status, 0);
+    ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM, "a child blocked in a pipe read dies of SIGTERM (status %#x)", status);
+    close(q[0]);
+    close(q[1]);
+
+    pipe2(q, 0);
+    close(q[0]);
+    child = fork();
+    if (child == 0) {
+        write(q[1], "x", 1);
+        _exit(4);
+    }
+    waitpid(child, &status, 0);
+    ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGPIPE, "a write with no reader: SIGPIPE kills the child (status %#x)", status);
+    close(q[1]);
+
     /* Last, since under qemu the unshared table leaves the old one (all these fds) to
      * qemu's own threads: with CLOSE_RANGE_UNSHARE the range closes all the same. */
     int last = dup(1);
