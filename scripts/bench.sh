@@ -12,7 +12,7 @@
 # Knobs (environment):
 #   BENCH_ONLY="crc32 sort"   run a subset
 #   TBENCH_ONLY="par clock"   a subset of the thread and process benchmarks (par mutex
-#                             pingpong spawn clock fork), reported in a second table; empty runs none
+#                             pingpong spawn clock fork pipe), reported in a second table; empty runs none
 #   BENCH_TIMEOUT=50          seconds allowed per Rivet run (native and qemu get the same)
 #   BENCH_BUDGET=420          seconds of Rivet time in total; later Rivet runs are skipped
 #   BENCH_RUNS=3              runs of each benchmark per engine (the medians are reported)
@@ -80,7 +80,7 @@ build() {  # name
   fi
 }
 log "building with gcc (native) and $rv_cc_name (riscv64)"
-tbenches=${TBENCH_ONLY-"par mutex pingpong spawn clock fork"}
+tbenches=${TBENCH_ONLY-"par mutex pingpong spawn clock fork pipe"}
 cflags+=(-pthread)
 for b in hello $benches $tbenches; do build "$b"; done
 [ "$build_failed" = 0 ] || exit 1
@@ -268,9 +268,9 @@ tcell() {  # engine bench key -> the figure, or why there is none
 speedup() { awk -v a="$1" -v b="$2" 'BEGIN { if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) print "—"; else printf "%.2f×", a / b }'; }
 treport=$(
   [ -n "$tbenches" ] || exit 0
-  echo "Thread and process benchmarks (\`guest/bench/{par,mutex,pingpong,spawn,clock,fork}.c\`, built with \`-pthread\`), one run per engine;"
+  echo "Thread and process benchmarks (\`guest/bench/{par,mutex,pingpong,spawn,clock,fork,pipe}.c\`, built with \`-pthread\`), one run per engine;"
   echo "par, mutex, clock and spawn keep their best round after a warm-up (spawn also shows its first round). Rivet/qemu is qemu's"
-  echo "time over Rivet's (for round trips per second, Rivet's rate over qemu's)."
+  echo "time over Rivet's (for rates, round trips or MB per second, Rivet's rate over qemu's)."
   echo
   for b in $tbenches; do
     case $b in
@@ -299,6 +299,7 @@ treport=$(
       spawn) k="us_per_pair us_per_pair_cold" u="µs per pthread_create+join (best of 4 rounds of 300)" ;;
       clock) k=ns_per_call u="ns per clock_gettime(MONOTONIC)" ;;
       fork) k="fork_us fork100m_us vfork_exec_us spawn_us" ;;
+      pipe) k="threads_mb_per_s processes_mb_per_s" ;;
       *) continue ;;
     esac
     for key in $k; do
@@ -309,9 +310,11 @@ treport=$(
         spawn_us) u="µs per posix_spawn+exit+wait" ;;
         # spawn's first round too: it carries each engine's warm-up (the JVM's compilation under Rivet)
         us_per_pair_cold) u="µs per pthread_create+join, the first 300 from the start (cold)" ;;
+        threads_mb_per_s) u="MB/s through a pipe (1 GiB in 64 KiB writes, 2 threads)" ;;
+        processes_mb_per_s) u="MB/s through a pipe (1 GiB in 64 KiB writes, parent and forked child)" ;;
       esac
       n=$(tcell native $b $key) q=$(tcell qemu $b $key) v=$(tcell rivet $b $key)
-      [ $b = pingpong ] && r=$(speedup "$v" "$q") || r=$(speedup "$q" "$v")
+      case $b in pingpong|pipe) r=$(speedup "$v" "$q") ;; *) r=$(speedup "$q" "$v") ;; esac
       echo "| $b | $u | $n | $q | $v | $r |"
     done
   done

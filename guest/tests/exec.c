@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/auxv.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -45,8 +46,15 @@ static int mode(int argc, char **argv) {
         const char *fn = (const char *)getauxval(AT_EXECFN);
         return fn && !strcmp(fn, "/proc/self/exe") ? 0 : 3;
     }
-    if (!strcmp(m, "script-mode x")) /* argv: interpreter, its argument, script, a1 */
-        return argc == 4 && !strcmp(argv[2], "/tmp/rivet-exec-script") && !strcmp(argv[3], "a1") ? 0 : 1;
+    if (!strcmp(m, "script-mode x")) { /* argv: interpreter, its argument, script, a1 */
+        if (argc != 4 || strcmp(argv[2], "/tmp/rivet-exec-script") || strcmp(argv[3], "a1")) return 1;
+        /* AT_EXECFN and the process name are the script's, /proc/self/exe the interpreter's. */
+        const char *fn = (const char *)getauxval(AT_EXECFN);
+        if (!fn || strcmp(fn, "/tmp/rivet-exec-script")) return 2;
+        char comm[16] = {0};
+        prctl(PR_GET_NAME, comm);
+        return strcmp(comm, "rivet-exec-scri") ? 3 : 0;
+    }
     return 99;
 }
 
@@ -80,8 +88,9 @@ static void *exec_from_thread(void *arg) {
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "tap-arg")) return mode(argc, argv);
-    plan(18);
+    plan(19);
     int qemu = tap_runner_is("qemu");
+    int noexec = tap_qemu_cannot_exec();
     ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
     self[n > 0 ? n : 0] = 0;
     char *noargs[] = {"x", NULL};
@@ -122,7 +131,7 @@ int main(int argc, char **argv) {
     }
     int st;
     waitpid(p, &st, 0);
-    if (qemu) skip(why, "exec keeps the pid");
+    if (noexec) skip(why, "exec keeps the pid");
     else is(WIFEXITED(st) ? WEXITSTATUS(st) : -1, 0, "exec keeps the pid");
 
     int c = open("/dev/null", O_RDONLY | O_CLOEXEC), o = open("/dev/null", O_RDONLY);
@@ -130,7 +139,7 @@ int main(int argc, char **argv) {
     snprintf(cs, sizeof cs, "%d", c);
     snprintf(os, sizeof os, "%d", o);
     char *fdargs[] = {self, "fds", cs, os, NULL};
-    if (qemu) skip(why, "FD_CLOEXEC fds are closed, others stay open");
+    if (noexec) skip(why, "FD_CLOEXEC fds are closed, others stay open");
     else is(run(fdargs), 0, "FD_CLOEXEC fds are closed, others stay open");
 
     struct sigaction sa = {.sa_handler = (void (*)(int))exec_from_thread};
@@ -141,12 +150,15 @@ int main(int argc, char **argv) {
     sigaddset(&set, SIGTERM);
     sigprocmask(SIG_BLOCK, &set, NULL);
     char *sigargs[] = {self, "signals", NULL};
-    if (qemu) skip(why, "handlers reset to SIG_DFL; SIG_IGN and the mask kept");
+    if (noexec) skip(why, "handlers reset to SIG_DFL; SIG_IGN and the mask kept");
     else is(run(sigargs), 0, "handlers reset to SIG_DFL; SIG_IGN and the mask kept");
     sigprocmask(SIG_UNBLOCK, &set, NULL);
 
     char *exeargs[] = {self, "exe", self, NULL};
-    if (qemu) skip(why, "/proc/self/exe and AT_EXECFN follow the new image");
+    if (noexec) skip(why, "/proc/self/exe and AT_EXECFN follow the new image");
+    /* Linux's AT_EXECFN is the filename execve was given; qemu-user, exec'ing through the
+     * host, gives the resolved path instead. */
+    else if (qemu) skip("qemu-user's AT_EXECFN is the resolved path", "/proc/self/exe and AT_EXECFN follow the new image");
     else is(run(exeargs), 0, "/proc/self/exe and AT_EXECFN follow the new image");
 
     char script[4200];
@@ -159,8 +171,9 @@ int main(int argc, char **argv) {
         _exit(127);
     }
     waitpid(p, &st, 0);
-    if (qemu) skip(why, "a #! script runs its interpreter with argv as Linux builds it");
-    else is(WIFEXITED(st) ? WEXITSTATUS(st) : -1, 0, "a #! script runs its interpreter with argv as Linux builds it");
+    if (noexec) skip(why, "a #! script runs its interpreter with argv, AT_EXECFN and name as Linux gives them");
+    else if (qemu) skip("qemu-user's AT_EXECFN is the interpreter's, not the script's", "a #! script runs its interpreter with argv, AT_EXECFN and name as Linux gives them");
+    else is(WIFEXITED(st) ? WEXITSTATUS(st) : -1, 0, "a #! script runs its interpreter with argv, AT_EXECFN and name as Linux gives them");
 
     p = fork();
     if (p == 0) {
@@ -170,8 +183,22 @@ int main(int argc, char **argv) {
         _exit(127);
     }
     waitpid(p, &st, 0);
-    if (qemu) skip(why, "exec from a second thread keeps the pid and ends the other threads");
+    if (noexec) skip(why, "exec from a second thread keeps the pid and ends the other threads");
     else is(WIFEXITED(st) ? WEXITSTATUS(st) : -1, 0, "exec from a second thread keeps the pid and ends the other threads");
+
+    /* fexecve: execveat(fd, "", AT_EMPTY_PATH) of an open file. */
+    p = fork();
+    if (p == 0) {
+        int fd = open(self, O_RDONLY | O_CLOEXEC);
+        snprintf(pid, sizeof pid, "%d", getpid());
+        char *args[] = {self, "pid-is", pid, NULL};
+        fexecve(fd, args, environ);
+        _exit(127);
+    }
+    waitpid(p, &st, 0);
+    if (noexec) skip(why, "fexecve runs an open file");
+    else if (qemu) skip("qemu-user does not implement execveat", "fexecve runs an open file");
+    else is(WIFEXITED(st) ? WEXITSTATUS(st) : -1, 0, "fexecve runs an open file");
 
     /* A vfork child's failed exec leaves it running; the parent goes on when it exits. */
     p = vfork();

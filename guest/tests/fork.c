@@ -28,6 +28,21 @@ static int in_child(int (*f)(void)) {
 
 static int child_sees_old_value(void) { return counter == 1 ? 0 : 1; }
 
+static volatile long spin_counter;
+static volatile int spin_stop;
+
+static void *spinner(void *arg) {
+    while (!spin_stop) spin_counter++;
+    return arg;
+}
+
+/* The child's copy of a page another parent thread keeps writing must not change under it. */
+static int copy_is_stable(void) {
+    long a = spin_counter;
+    usleep(20000);
+    return spin_counter == a ? 0 : 1;
+}
+
 /* Only the forking thread is copied: a fork from a second thread makes a process whose one
  * thread is its main thread (tid == pid). */
 static int single_thread(void) { return getpid() == gettid() ? 0 : 1; }
@@ -56,7 +71,7 @@ static int action_kept(void) {
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "spawned") == 0) return argc == 3 && strcmp(argv[2], "x y") == 0 ? 7 : 8;
-    plan(21);
+    plan(22);
     int qemu = tap_runner_is("qemu");
 
     pid_t me = getpid();
@@ -141,6 +156,14 @@ int main(int argc, char **argv) {
     pthread_join(t, NULL);
     ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "a fork from a second thread makes a one-thread process (0x%x)", st);
 
+    pthread_t sp;
+    pthread_create(&sp, NULL, spinner, NULL);
+    while (spin_counter < 1000) { }
+    st = in_child(copy_is_stable);
+    spin_stop = 1;
+    pthread_join(sp, NULL);
+    ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "another thread's writes after fork stay out of the child");
+
     /* Signal mask and actions are inherited; pending signals are not. */
     sigset_t set;
     sigemptyset(&set);
@@ -170,7 +193,7 @@ int main(int argc, char **argv) {
     char *args[] = {argv[0], "spawned", "x y", NULL};
     pid_t s = 0;
     int r = posix_spawn(&s, "/proc/self/exe", NULL, NULL, args, environ);
-    if (qemu) {
+    if (tap_qemu_cannot_exec()) {
         if (r == 0) waitpid(s, &st, 0);
         skip("qemu-user cannot exec a riscv64 binary without binfmt_misc", "posix_spawn runs the program");
         skip("qemu-user cannot exec a riscv64 binary without binfmt_misc", "its exit status is returned");

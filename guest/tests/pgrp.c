@@ -34,7 +34,7 @@ static int report(int fd, char *buf, int n) {
 }
 
 int main(void) {
-    plan(24);
+    plan(25);
     int st;
     int gate[2];
     pipe(gate);
@@ -118,5 +118,31 @@ int main(void) {
     ok(buf[0] == 'H', "the orphaned stopped group got SIGHUP (%s)", buf);
     ok(buf[0] && buf[1] == 'C', "and SIGCONT: it runs again");
     while (waitpid(-1, &st, WNOHANG) > 0) { } /* the grandchild, if it was re-parented to us */
+
+    /* kill(-1): every process but init (the first process) and the caller. Under qemu it would
+     * signal every process of the host's user, so only Rivet runs it. */
+    if (tap_runner_is("qemu")) {
+        skip("kill(-1) under qemu-user would reach the host's processes", "kill(-1) reaches the other processes, not the caller or init");
+    } else {
+        int res[2];
+        pipe(res);
+        c = fork();
+        if (c == 0) {
+            pid_t s1 = sleeper(gate[0]), s2 = sleeper(gate[0]);
+            int r = kill(-1, SIGKILL);
+            int n = 0;
+            for (int i = 0; i < 2; i++) {
+                pid_t w = wait(&st);
+                if ((w == s1 || w == s2) && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL) n++;
+            }
+            int out = r == 0 ? n : -1;
+            write(res[1], &out, sizeof out);
+            _exit(0);
+        }
+        int out = -2;
+        read(res[0], &out, sizeof out);
+        waitpid(c, &st, 0);
+        ok(out == 2 && WIFEXITED(st), "kill(-1) reaches the other processes, not the caller or init (%d)", out);
+    }
     return done_testing();
 }

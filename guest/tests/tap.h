@@ -101,6 +101,13 @@ __attribute__((unused)) static int tap_runner_is(const char *name) {
     return r && strcmp(r, name) == 0;
 }
 
+/* Under qemu-user a guest's execve of a riscv64 binary works only through binfmt_misc: the
+ * runner sets RIVET_QEMU_EXEC=1 when it provided one (scripts/qemu-binfmt.sh). */
+__attribute__((unused)) static int tap_qemu_cannot_exec(void) {
+    const char *e = getenv("RIVET_QEMU_EXEC");
+    return tap_runner_is("qemu") && !(e && strcmp(e, "1") == 0);
+}
+
 static int done_testing(void) {
     if (tap_n != tap_planned) diag("planned %d tests but ran %d", tap_planned, tap_n);
     return tap_failed || tap_n != tap_planned ? 1 : 0;

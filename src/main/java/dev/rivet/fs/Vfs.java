@@ -94,15 +94,6 @@ public final class Vfs {
         }
     }
 
-    /**
-     * pipe2(2)'s two descriptions (read end, write end), over a host pipe for now: the host
-     * gives PIPE_BUF atomicity, EPIPE and O_DIRECT packets. The caller has checked the flags.
-     */
-    public OpenFile[] pipe(int flags) throws ErrnoException {
-        int[] fds = Libc.pipe2(HostOpenFlags.toHost((flags & (Fcntl.O_NONBLOCK | Fcntl.O_DIRECT)) | Fcntl.O_CLOEXEC));
-        return new OpenFile[] {new HostFile(fds[0]), new HostFile(fds[1])};
-    }
-
     // ---- resolution -------------------------------------------------------------------------
 
     /** Where the host should look for a guest path: a host dirfd and a path relative to it, pinned while open. */

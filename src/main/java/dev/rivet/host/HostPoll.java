@@ -27,14 +27,27 @@ public final class HostPoll {
 
     private static final ThreadLocal<MemorySegment> PFD = ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(8, 8));
 
+    /**
+     * Waits at most {@code timeoutMillis} for {@code events} on host fd {@code fd}; returns the
+     * ready ones (0 on timeout, or when the host's poll was interrupted, which a caller's loop
+     * treats as one more slice).
+     */
+    public static int await(int fd, int events, int timeoutMillis) {
+        return poll(fd, events, timeoutMillis);
+    }
+
     /** The events of {@code events} ready on host fd {@code fd} now (plus POLLERR/POLLHUP/POLLNVAL, which are always reported). */
     public static int ready(int fd, int events) {
+        return poll(fd, events, 0);
+    }
+
+    private static int poll(int fd, int events, int timeoutMillis) {
         MemorySegment p = PFD.get();
         p.set(JAVA_INT, 0, fd);
         p.set(JAVA_SHORT, 4, (short) events);
         p.set(JAVA_SHORT, 6, (short) 0);
         try {
-            int n = (int) POLL.H.invokeExact(p, 1L, 0);
+            int n = (int) POLL.H.invokeExact(p, 1L, timeoutMillis);
             return n <= 0 ? 0 : p.get(JAVA_SHORT, 6) & 0xffff;
         } catch (Throwable t) {
             throw new IllegalStateException("host poll failed", t);

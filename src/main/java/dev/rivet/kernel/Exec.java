@@ -68,13 +68,15 @@ public final class Exec {
             throws ErrnoException {
         Process p = task.process;
         if ((flags & ~(Fcntl.AT_EMPTY_PATH | Fcntl.AT_SYMLINK_NOFOLLOW)) != 0) throw Errno.EINVAL.ex();
-        // bprm->filename: what AT_EXECFN and a script's interpreter see.
+        // bprm->filename: what AT_EXECFN and the process name show, even when a script's
+        // interpreter runs; bprm->interp, the name a script's interpreter gets as its argument.
         String filename;
         if (dirfd == Fcntl.AT_FDCWD || (path.length > 0 && path[0] == '/')) filename = str(path);
         else if (path.length == 0) filename = "/dev/fd/" + dirfd;
         else filename = "/dev/fd/" + dirfd + "/" + str(path);
 
         Opened image = open(p, dirfd, path, flags);
+        String interpName = filename;
         List<String> args = new ArrayList<>(argv.size());
         for (byte[] b : argv) args.add(str(b));
         for (int depth = 0; ; depth++) {
@@ -84,10 +86,10 @@ public final class Exec {
                 String[] interp = shebang(b);
                 // The script's name replaces argv[0]; the interpreter and its argument go first.
                 if (!args.isEmpty()) args.removeFirst();
-                args.addFirst(filename);
+                args.addFirst(interpName);
                 if (interp[1] != null) args.addFirst(interp[1]);
                 args.addFirst(interp[0]);
-                filename = interp[0];
+                interpName = interp[0];
                 image = open(p, Fcntl.AT_FDCWD, interp[0].getBytes(StandardCharsets.UTF_8), 0);
                 continue;
             }
@@ -99,7 +101,7 @@ public final class Exec {
         AddressSpace mem = new AddressSpace();
         Loaded newImage;
         try {
-            ElfFile elf = ElfFile.parse(image.bytes, filename);
+            ElfFile elf = ElfFile.parse(image.bytes, interpName);
             newImage = load(mem, elf, args, env, filename, p.limits.soft(Limits.STACK));
         } catch (LoadException e) {
             mem.release();

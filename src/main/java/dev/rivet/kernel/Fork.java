@@ -32,6 +32,8 @@ public final class Fork {
         Process p = task.process;
         Kernel k = p.kernel;
         if (p.exiting()) throw Errno.EAGAIN.ex();
+        // The root stands for the namespace's init, which may not make siblings (copy_process's SIGNAL_UNKILLABLE check).
+        if ((flags & CLONE_PARENT) != 0 && p.parent == null) throw Errno.EINVAL.ex();
         long cap = p.limits.soft(Limits.NPROC);
         if (cap >= 0) {
             long n = 0;
@@ -45,6 +47,10 @@ public final class Fork {
             mem.addUser();
         } else {
             mem = p.memory.fork();
+            // The other threads may still hold pages now shared copy-on-write in their write
+            // TLBs: each must pass a block boundary (where it sees the new generation and drops
+            // them) before the child starts, as Linux flushes TLBs inside fork.
+            if (p.threadCount() > 1) Membarrier.barrier(task, p);
         }
         int pid = k.allocateId();
         Process c = new Process(k, pid, p.pid, mem, p.fds.copy(), p.fs.copy(), p.uid, p.gid);
@@ -76,7 +82,7 @@ public final class Fork {
         if ((flags & CLONE_PARENT_SETTID) != 0) p.memory.write32(parentTid, pid);
 
         Process parent = p;
-        if ((flags & CLONE_PARENT) != 0 && p.parent != null) {
+        if ((flags & CLONE_PARENT) != 0) {
             parent = p.parent;
             exitSignal = p.exitSignal; // CLONE_PARENT keeps the caller's exit signal
         }

@@ -137,6 +137,7 @@ public final class Kernel {
     /** A task's loop: runs its hart and does what Linux would at each stop, until the thread ends. */
     private void runTask(Task task) {
         task.bindCurrentThread();
+        dev.rivet.fs.Blocking.install(TaskBlocking.INSTANCE);
         Process p = task.process;
         Hart hart = task.hart;
         int code = 0;

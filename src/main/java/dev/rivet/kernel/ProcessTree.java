@@ -240,11 +240,11 @@ public final class ProcessTree {
             if ((options & WSTOPPED) != 0 && c.stopReport != 0) {
                 int sig = c.stopReport;
                 if (!keep) c.stopReport = 0;
-                return new Report(c.pid, c.uid, 0x7f | sig << 8, SigInfo.CLD_STOPPED, sig, c.cpuTimeNanos(), c.userTimeNanos());
+                return new Report(c.pid, c.uid, ExitStatus.stoppedStatus(sig), SigInfo.CLD_STOPPED, sig, c.cpuTimeNanos(), c.userTimeNanos());
             }
             if ((options & WCONTINUED) != 0 && c.continueReport) {
                 if (!keep) c.continueReport = false;
-                return new Report(c.pid, c.uid, 0xffff, SigInfo.CLD_CONTINUED, Signal.SIGCONT, c.cpuTimeNanos(),
+                return new Report(c.pid, c.uid, ExitStatus.CONTINUED_STATUS, SigInfo.CLD_CONTINUED, Signal.SIGCONT, c.cpuTimeNanos(),
                         c.userTimeNanos());
             }
         }

@@ -99,16 +99,26 @@ public final class AddressSpace implements GuestMemory {
     private Page breakCow(long pn, Page shared) {
         lock.readLock().lock();
         try {
-            if (shared.claim()) return shared;
-            Page copy = shared.copy();
-            Page now = pages.replace(pn, shared, copy);
-            if (now == copy) shared.unshare();
-            generation.incrementAndGet();  // other harts may hold the shared page in their TLBs
-            return now;
+            // One break at a time per table: two harts of this process writing the same page
+            // must not both act on it (the second would see the first's unshare and take the
+            // page over while the other process still holds it).
+            synchronized (cowLock) {
+                Page now = pages.get(pn);
+                if (now != shared) return now;  // another hart of ours broke it first
+                if (shared.claim()) return shared;
+                Page copy = shared.copy();
+                pages.set(pn, copy);
+                shared.unshare();
+                generation.incrementAndGet();  // other harts may hold the shared page in their TLBs
+                return copy;
+            }
         } finally {
             lock.readLock().unlock();
         }
     }
+
+    /** Serialises copy-on-write breaks in this table (see {@link #breakCow}). */
+    private final Object cowLock = new Object();
 
     // ---------------------------------------------------------------- shared memory objects
 

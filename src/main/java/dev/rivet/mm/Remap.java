@@ -111,6 +111,9 @@ final class Remap {
             numbers.add(pn);
             movedPages.add(p);
         });
+        // The clear below lets go of these pages, but this table keeps them at their new place:
+        // count it once more first, so a copy-on-write sharer is never counted short.
+        for (Page p : movedPages) if (p.cow) p.share();
         boolean keepOld = (flags & Mman.MREMAP_DONTUNMAP) != 0;
         if (keepOld) {
             as.invalidate(addr, addr + oldLen);

@@ -5,6 +5,7 @@ import dev.rivet.abi.ErrnoException;
 import dev.rivet.abi.Fcntl;
 import dev.rivet.fs.FdTable;
 import dev.rivet.fs.OpenFile;
+import dev.rivet.fs.pipe.PipeEnd;
 import dev.rivet.kernel.Task;
 
 import java.nio.ByteBuffer;
@@ -22,12 +23,14 @@ public final class SysFcntl {
     static final int FIONCLEX = 0x5450;
     static final int FIOCLEX = 0x5451;
     static final int FIONBIO = 0x5421;
+    // fcntl commands for pipe sizes (F_LINUX_SPECIFIC_BASE + 7, + 8).
+    static final int F_SETPIPE_SZ = 1031, F_GETPIPE_SZ = 1032;
 
     public static void register(SyscallTable t) {
         t.partial("fcntl", "F_DUPFD(_CLOEXEC), F_GETFD, F_SETFD, F_GETFL, F_SETFL, record locks; "
                 + "F_GETLK/F_SETLK/F_SETLKW are open-file-description locks on the host (they conflict "
                 + "between two opens of one file in one process, report l_pid -1, and SETLKW cannot be "
-                + "interrupted); owners, leases, notify, seals and pipe sizes answer EINVAL",
+                + "interrupted); F_GETPIPE_SZ/F_SETPIPE_SZ; owners, leases, notify and seals answer EINVAL",
                 SysFcntl::fcntl, FD, INT, HEX);
         t.partial("ioctl", "FIOCLEX, FIONCLEX, FIONBIO, FIONREAD, and TCGETS/TCSETS(W/F)/TIOCGWINSZ/TIOCSWINSZ on host "
                 + "terminals; everything else (job control, sessions) ENOTTY", SysFcntl::ioctl, FD, HEX, HEX);
@@ -54,6 +57,9 @@ public final class SysFcntl {
                 case Fcntl.F_GETLK, Fcntl.F_OFD_GETLK -> lock(t, f, Fcntl.F_OFD_GETLK, a.l(2), a.i(1) == Fcntl.F_GETLK);
                 case Fcntl.F_SETLK, Fcntl.F_OFD_SETLK -> lock(t, f, Fcntl.F_OFD_SETLK, a.l(2), a.i(1) == Fcntl.F_SETLK);
                 case Fcntl.F_SETLKW, Fcntl.F_OFD_SETLKW -> lock(t, f, Fcntl.F_OFD_SETLKW, a.l(2), a.i(1) == Fcntl.F_SETLKW);
+                // Pipe sizes; Linux answers EBADF for a file that is not a pipe.
+                case F_GETPIPE_SZ -> pipe(f).pipeSize();
+                case F_SETPIPE_SZ -> pipe(f).setPipeSize(a.l(2));
                 default -> throw Errno.EINVAL.ex();
             };
         }
@@ -73,6 +79,11 @@ public final class SysFcntl {
         f.lock(ofdCmd, fl);
         if (ofdCmd == Fcntl.F_OFD_GETLK) t.memory().write(addr, fl);
         return 0;
+    }
+
+    private static PipeEnd pipe(OpenFile f) throws ErrnoException {
+        if (f instanceof PipeEnd p) return p;
+        throw Errno.EBADF.ex();
     }
 
     static long ioctl(Task t, Args a) throws ErrnoException {

@@ -52,12 +52,12 @@ public final class SysFile {
                 SysFile::preadv2, FD, PTR, INT, LONG, LONG, HEX);
         t.partial("pwritev2", "flags: RWF_HIPRI, RWF_DSYNC, RWF_SYNC; others EOPNOTSUPP",
                 SysFile::pwritev2, FD, PTR, INT, LONG, LONG, HEX);
-        t.partial("pipe2", "a host pipe: a blocked read or write cannot be interrupted by a guest signal, "
-                + "and F_SETPIPE_SZ is not there", SysFile::pipe2, PTR, OPEN_FLAGS);
         t.add("sync", SysFile::sync);
         t.add("syncfs", SysFile::syncfs, FD);
         t.partial("flock", "blocks the thread without a way for a signal to interrupt it", SysFile::flock, FD, INT);
-        t.partial("close_range", "CLOSE_RANGE_UNSHARE does not unshare a table shared by CLONE_FILES",
+        t.partial("close_range", "CLOSE_RANGE_UNSHARE closes in the table as it is: a process's threads always "
+                + "share one table (as CLONE_FILES does), and it is not copied for the caller, so the other threads "
+                + "see the closes too; a table no other thread uses is private already, as the flag asks",
                 SysFile::closeRange, FD, FD, HEX);
     }
 
@@ -211,43 +211,6 @@ public final class SysFile {
         }
     }
 
-    static long pipe2(Task t, Args a) throws ErrnoException {
-        int flags = a.i(1);
-        if ((flags & ~(Fcntl.O_CLOEXEC | Fcntl.O_NONBLOCK | Fcntl.O_DIRECT)) != 0) throw Errno.EINVAL.ex();
-        boolean cloexec = (flags & Fcntl.O_CLOEXEC) != 0;
-        FdTable fds = fds(t);
-        // Numbers first, as Linux: EMFILE leaves nothing behind.
-        int r = fds.reserve(cloexec);
-        int w;
-        try {
-            w = fds.reserve(cloexec);
-        } catch (ErrnoException e) {
-            fds.unreserve(r);
-            throw e;
-        }
-        OpenFile[] ends;
-        try {
-            ends = t.process.fs.vfs.pipe(flags);
-        } catch (ErrnoException e) {
-            fds.unreserve(r);
-            fds.unreserve(w);
-            throw e;
-        }
-        try {
-            t.memory().write32(a.l(0), r);
-            t.memory().write32(a.l(0) + 4, w);
-        } catch (ErrnoException e) {
-            fds.unreserve(r);
-            fds.unreserve(w);
-            ends[0].close();
-            ends[1].close();
-            throw e;
-        }
-        fds.install(r, ends[0]);
-        fds.install(w, ends[1]);
-        return 0;
-    }
-
     static long sync(Task t, Args a) {
         Libc.sync();
         return 0;
@@ -277,13 +240,14 @@ public final class SysFile {
         return 0;
     }
 
-    /** A write of any form. EPIPE (a pipe or socket with no reader) comes with SIGPIPE to the writing thread, as Linux sends it. */
+    /** A write of any form. EPIPE (a host pipe or socket with no reader) comes with SIGPIPE to the writing thread, as Linux sends it. */
     private static long written(Task t, OpenFile f, FileIo.Segments s, boolean positional, long pos)
             throws ErrnoException {
         try {
             return FileIo.write(f, t.memory(), s, positional, pos);
         } catch (ErrnoException e) {
-            if (e.errno == Errno.EPIPE) {
+            // A pipe of ours sends SIGPIPE itself: also when part of the write got through.
+            if (e.errno == Errno.EPIPE && !(f instanceof dev.rivet.fs.pipe.PipeEnd)) {
                 dev.rivet.kernel.Signals.sendToThread(t, dev.rivet.signal.SigInfo.user(Signal.SIGPIPE,
                         dev.rivet.signal.SigInfo.SI_USER, t.process.pid, t.process.uid));
             }

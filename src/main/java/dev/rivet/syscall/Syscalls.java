@@ -14,6 +14,7 @@ public final class Syscalls {
         SysFile.register(t);
         SysFs.register(t);
         SysFcntl.register(t);
+        SysPipe.register(t);
         SysAttr.register(t);
         SysMm.register(t);
         SysThread.register(t);

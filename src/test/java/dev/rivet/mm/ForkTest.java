@@ -33,6 +33,48 @@ class ForkTest {
     }
 
     @Test
+    void twoWritersInTheParentNeverReachTheChildsPage() throws Exception {
+        AddressSpace parent = new AddressSpace();
+        long a = parent.mmap(0, 4096, RW, ANON);
+        for (int round = 0; round < 300; round++) {
+            parent.write32(a, 1);
+            AddressSpace child = parent.fork();
+            java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(2);
+            Runnable writer = () -> {
+                try {
+                    go.await();
+                    // As two harts would: each translates for writing, then stores.
+                    byte[] page = parent.translate(a, Access.WRITE);
+                    page[0] = 2;
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            };
+            Thread t1 = new Thread(writer), t2 = new Thread(writer);
+            t1.start();
+            t2.start();
+            t1.join();
+            t2.join();
+            assertEquals(1, child.read32(a), "round " + round + ": the parent's write reached the child");
+            assertEquals(2, parent.read32(a));
+            child.release();
+        }
+    }
+
+    @Test
+    void mremapKeepsCopyOnWriteSharing() throws ErrnoException {
+        AddressSpace parent = new AddressSpace();
+        long a = parent.mmap(0, 4096, RW, ANON);
+        parent.write32(a, 1);
+        AddressSpace child = parent.fork();
+        long moved = child.mremap(a, 4096, 4096, MREMAP_MAYMOVE | MREMAP_FIXED, a + (64L << 20));
+        parent.write32(a, 2); // the child still holds the page: the parent must copy
+        assertEquals(1, child.read32(moved));
+        child.write32(moved, 3);
+        assertEquals(2, parent.read32(a));
+    }
+
+    @Test
     void theLastSharerWritesInPlace() throws ErrnoException {
         AddressSpace parent = new AddressSpace();
         long a = parent.mmap(0, 4096, RW, ANON);

@@ -44,6 +44,7 @@ class FileSyscallsTest {
         SysFile.register(table);
         SysFs.register(table);
         SysFcntl.register(table);
+        SysPipe.register(table);
         SysAttr.register(table);
         mem = new AddressSpace();
         base = mem.mmap(0, 1 << 20, AddressSpace.PROT_READ | AddressSpace.PROT_WRITE,

@@ -5,6 +5,7 @@ import dev.rivet.abi.ErrnoException;
 import dev.rivet.abi.Fcntl;
 import dev.rivet.abi.Statx;
 import dev.rivet.abi.Termios;
+import dev.rivet.fs.Blocking;
 import dev.rivet.fs.OpenFile;
 import dev.rivet.host.HostOpenFlags;
 import dev.rivet.host.Libc;
@@ -27,8 +28,8 @@ public final class HostFile extends OpenFile {
     private final int fd;
     /** O_ASYNC is kept guest-side: on the host it would aim SIGIO at the JVM. */
     private volatile boolean async;
-    /** Cached "is a regular file" (0 unknown, 1 yes, 2 no). */
-    private volatile int regular;
+    /** Cached file type (S_IFMT bits; -1 unknown): an open fd's type never changes. */
+    private volatile int type = -1;
 
     /** False for the JVM's own stdio, which the guest uses but must never close. */
     private final boolean owned;
@@ -79,10 +80,55 @@ public final class HostFile extends OpenFile {
 
     @Override
     public int read(byte[] dst, int off, int len) throws ErrnoException {
+        if (len > 0 && mayBlock()) awaitReadable();
         MemorySegment buf = NativeBuffer.get(len);
         int n = (int) Libc.read(fd, buf, Math.min(len, buf.byteSize()));
         MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, dst, off, n);
         return n;
+    }
+
+    /** How long a blocked read sleeps in the host's poll between looks at the guest's signals. */
+    static final int SLICE_MILLIS = 50;
+    private static final int POLLIN = 0x1;
+
+    /**
+     * A read of a terminal, FIFO or socket may wait for ever, and a thread blocked in the
+     * host's read(2) cannot be reached by a guest signal. So the wait happens here instead, in
+     * poll(2) slices with a look at the guest thread's signals in between (ERESTARTSYS, as
+     * Linux's tty and pipe reads give); the read follows once the host says it will not block.
+     * Another reader of the same host fd may still take the data between poll and read, and
+     * then the read blocks as a native one would.
+     */
+    private void awaitReadable() throws ErrnoException {
+        if (dev.rivet.host.HostPoll.ready(fd, POLLIN) != 0) return; // data, end of file or an error: read answers
+        if ((statusFlags() & Fcntl.O_NONBLOCK) != 0) return;       // the read says EAGAIN
+        Blocking ctx = Blocking.current();
+        while (dev.rivet.host.HostPoll.await(fd, POLLIN, SLICE_MILLIS) == 0) {
+            if (ctx.interrupted()) throw Errno.ERESTARTSYS.ex();
+        }
+    }
+
+    /** Terminals and other character devices, FIFOs and sockets; never regular files, directories or disks. */
+    private boolean mayBlock() {
+        int t = fileType();
+        return t == S_IFCHR || t == S_IFIFO || t == S_IFSOCK;
+    }
+
+    private static final int S_IFCHR = 0020000, S_IFIFO = 0010000, S_IFSOCK = 0140000;
+
+    private int fileType() {
+        int t = type;
+        if (t == -1) {
+            try {
+                byte[] sx = statx(0, Statx.STATX_TYPE);
+                int mode = (sx[Statx.MODE] & 0xff) | (sx[Statx.MODE + 1] & 0xff) << 8;
+                t = mode & Fcntl.S_IFMT;
+            } catch (ErrnoException e) {
+                t = 0;
+            }
+            type = t;
+        }
+        return t;
     }
 
     @Override
@@ -247,17 +293,6 @@ public final class HostFile extends OpenFile {
 
     @Override
     public boolean fullReads() {
-        int r = regular;
-        if (r == 0) {
-            try {
-                byte[] sx = statx(0, Statx.STATX_TYPE);
-                int mode = (sx[Statx.MODE] & 0xff) | (sx[Statx.MODE + 1] & 0xff) << 8;
-                r = (mode & Fcntl.S_IFMT) == Fcntl.S_IFREG ? 1 : 2;
-            } catch (ErrnoException e) {
-                r = 2;
-            }
-            regular = r;
-        }
-        return r == 1;
+        return fileType() == Fcntl.S_IFREG;
     }
 }
