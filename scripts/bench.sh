@@ -233,7 +233,13 @@ for b in $tbenches; do
   for eng in $engines; do
     case $eng in
       native) cmd=("$out/native/$b") ;;
-      qemu) cmd=(qemu-riscv64 "$out/riscv64/$b") ;;
+      # fork's exec rows need a binfmt_misc handler under qemu: qemu-binfmt.sh gives one
+      # (a private one, leaving the host alone) where it can, else those rows say n/a.
+      qemu) if [ "$b" = fork ] && "$top/scripts/qemu-binfmt.sh" --check >/dev/null 2>&1; then
+              cmd=("$top/scripts/qemu-binfmt.sh" qemu-riscv64 "$out/riscv64/$b")
+            else
+              cmd=(qemu-riscv64 "$out/riscv64/$b")
+            fi ;;
       rivet) cmd=("${rivet_run[@]}" "$out/riscv64/$b") ;;
     esac
     log "$eng $b (threads)"

@@ -68,8 +68,9 @@ public final class Signals {
      * signal nobody handles: every thread stops at its next block boundary or wake-up.
      */
     public static void kill(Process p, int sig) {
-        boolean core = Signal.defaultAction(sig) == Signal.Default.CORE && p.limits.soft(Limits.CORE) != 0;
-        p.exitGroup(ExitStatus.killed(sig, core), null);
+        // Linux sets the core flag (WCOREDUMP, "(core dumped)") only when a dump was written;
+        // Rivet writes none, so it never claims one, whatever RLIMIT_CORE says.
+        p.exitGroup(ExitStatus.killed(sig, false), null);
     }
 
     /**
